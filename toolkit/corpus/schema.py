@@ -1,0 +1,195 @@
+"""Column names and label vocabularies of the two tables every function exchanges.
+
+The toolkit passes pandas DataFrames between its parts. Two shapes exist:
+
+* an **articles** table, one row per article (:data:`ARTICLE_COLUMNS`), and
+* a **statements** table, one row per attributed statement
+  (:data:`STATEMENT_COLUMNS`).
+
+Use the constants below rather than string literals, so that a renamed column is
+one edit.
+
+Examples
+--------
+>>> from toolkit.corpus import schema
+>>> schema.SIDE in schema.STATEMENT_COLUMNS
+True
+>>> schema.SIDES
+('government', 'sdc', 'third_party', 'narrator')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+# -- articles -----------------------------------------------------------------
+DOC_ID = "doc_id"
+OUTLET = "outlet"
+DATE = "date"
+TITLE = "title"
+TEXT = "text"
+URL = "url"
+
+#: Columns every articles table has, in this order. Extra columns are free metadata.
+ARTICLE_COLUMNS: tuple[str, ...] = (DOC_ID, OUTLET, DATE, TITLE, TEXT, URL)
+#: Columns a user's file must provide; the others are filled with empty strings.
+ARTICLE_REQUIRED: tuple[str, ...] = (TEXT,)
+
+# -- statements ---------------------------------------------------------------
+SENT_ID = "sent_id"
+PARA_ID = "para_id"
+TEXT_NORM = "text_norm"
+SPEAKER = "speaker"
+SIDE = "side"
+VERB = "verb"
+VERB_FRAME = "verb_frame"
+CHAR_START = "char_start"
+CHAR_END = "char_end"
+#: Lemma of the verb (e.g. ``أكد`` for ``مؤكداً``); empty for the narrator.
+VERB_LEMMA = "verb_lemma"
+#: Secondary reporting verb inside the same statement (``مؤكداً`` after ``قال``).
+VERB2 = "verb2"
+VERB2_FRAME = "verb2_frame"
+
+#: Columns every statements table has, in this order.
+STATEMENT_COLUMNS: tuple[str, ...] = (
+    DOC_ID,
+    SENT_ID,
+    PARA_ID,
+    TEXT,
+    TEXT_NORM,
+    SPEAKER,
+    SIDE,
+    VERB,
+    VERB_FRAME,
+    CHAR_START,
+    CHAR_END,
+)
+
+# -- annotation columns (gold files, classifier output) -----------------------
+STANCE = "stance"
+HEDGED = "hedged"
+SPLIT = "split"
+TOPIC = "topic"
+TARGET = "target"
+
+# -- vocabularies -------------------------------------------------------------
+GOVERNMENT = "government"
+SDC = "sdc"
+THIRD_PARTY = "third_party"
+NARRATOR = "narrator"
+#: Who a statement is attributed to.
+SIDES: tuple[str, ...] = (GOVERNMENT, SDC, THIRD_PARTY, NARRATOR)
+
+ASSERTIVE = "assertive"
+NEUTRAL_FRAME = "neutral"
+DISTANCING = "distancing"
+ACCUSATORY = "accusatory"
+DENIAL = "denial"
+NO_FRAME = "none"
+#: How the reporting verb frames the statement.
+VERB_FRAMES: tuple[str, ...] = (
+    ASSERTIVE,
+    NEUTRAL_FRAME,
+    DISTANCING,
+    ACCUSATORY,
+    DENIAL,
+    NO_FRAME,
+)
+
+PRO_GOVERNMENT = "pro_government"
+PRO_SDC = "pro_sdc"
+NEUTRAL = "neutral"
+#: Which side a statement supports.
+STANCES: tuple[str, ...] = (PRO_GOVERNMENT, PRO_SDC, NEUTRAL)
+
+SPLITS: tuple[str, ...] = ("train", "dev", "test")
+
+
+def missing_columns(frame: pd.DataFrame, required: Iterable[str]) -> list[str]:
+    """Return the required columns that ``frame`` lacks, in the order given.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The table to check.
+    required : iterable of str
+        Column names that must be present.
+
+    Returns
+    -------
+    list of str
+        Missing names; empty when all are present.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> missing_columns(pd.DataFrame({"text": []}), ["doc_id", "text"])
+    ['doc_id']
+    """
+    present = set(frame.columns)
+    return [name for name in required if name not in present]
+
+
+def require_columns(frame: pd.DataFrame, required: Iterable[str], what: str) -> None:
+    """Raise ``ValueError`` naming ``what`` and the columns it lacks.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The table to check.
+    required : iterable of str
+        Column names that must be present.
+    what : str
+        How to name the table in the message (a file path or an argument name).
+
+    Raises
+    ------
+    ValueError
+        When one or more columns are missing.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> require_columns(pd.DataFrame({"text": ["x"]}), ["text"], "argument 'articles'")
+    """
+    missing = missing_columns(frame, required)
+    if missing:
+        have = ", ".join(map(str, frame.columns)) or "none"
+        raise ValueError(
+            f"{what}: missing required column(s) {', '.join(missing)}; "
+            f"columns present: {have}"
+        )
+
+
+def check_values(
+    frame: pd.DataFrame, column: str, allowed: Iterable[str], what: str
+) -> None:
+    """Raise ``ValueError`` naming the first row whose ``column`` is not allowed.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The table to check.
+    column : str
+        The column whose values are checked.
+    allowed : iterable of str
+        The legal values.
+    what : str
+        How to name the table in the message.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> check_values(pd.DataFrame({"side": ["sdc"]}), "side", SIDES, "gold")
+    """
+    allowed_set = set(allowed)
+    bad = ~frame[column].isin(allowed_set)
+    if bad.any():
+        row = bad.to_numpy().nonzero()[0][0]
+        raise ValueError(
+            f"{what}: row {row} has {column}={frame[column].iloc[row]!r}; "
+            f"expected one of {', '.join(sorted(allowed_set))}"
+        )
