@@ -1,0 +1,102 @@
+"""Project tasks that need nothing but Python 3.11+: set up, run, test.
+
+    python3 tasks.py run    # make .venv if missing, analyse the shipped example
+    python3 tasks.py test   # make .venv if missing, lint, run every test
+    python3 tasks.py figures  # regenerate figures/ by executing the notebooks
+
+Each task creates ``.venv`` and installs the project (with its test extras) the first
+time, and again whenever ``pyproject.toml`` changes. The test task also runs the
+plotting tests under matplotlib 3.10 in a second environment (``.venv-mpl310``), so
+both Arabic rendering paths stay tested.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+VENV_MPL310 = ROOT / ".venv-mpl310"
+SHARED_DATA = ROOT.parent / "shared" / "datasets-raw"
+EXTRAS = "test,scale"
+
+
+def _python(env: Path) -> Path:
+    return env / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def _run(*args: object, env: dict[str, str] | None = None) -> None:
+    print("+", " ".join(map(str, args)), flush=True)
+    subprocess.run([str(a) for a in args], check=True, cwd=ROOT, env=env)
+
+
+def _ensure(env: Path, *requirements: str) -> Path:
+    """Create ``env`` and install the project into it unless already up to date."""
+    python = _python(env)
+    stamp = env / ".toolkit-installed"
+    wanted = hashlib.sha256(
+        (ROOT / "pyproject.toml").read_bytes() + " ".join(requirements).encode()
+    ).hexdigest()
+    if python.exists() and stamp.exists() and stamp.read_text() == wanted:
+        return python
+    if not python.exists():
+        print(f"creating {env.name} ...", flush=True)
+        venv.create(env, with_pip=True)
+    _run(python, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    _run(python, "-m", "pip", "install", "--quiet", "-e", f".[{EXTRAS}]", *requirements)
+    stamp.write_text(wanted)
+    return python
+
+
+def _test_env() -> dict[str, str]:
+    env = dict(os.environ)
+    if "TOOLKIT_DATA_HOME" not in env and SHARED_DATA.is_dir():
+        env["TOOLKIT_DATA_HOME"] = str(SHARED_DATA)
+    env.setdefault("MPLBACKEND", "Agg")
+    return env
+
+
+def run() -> None:
+    """Analyse the shipped example corpus; write report/ and figures/."""
+    python = _ensure(VENV)
+    _run(python, "-m", "toolkit", "analyze", "datasets/examples", "--out", "report")
+
+
+def test() -> None:
+    """Lint, run the whole test suite, then the plotting tests on matplotlib 3.10."""
+    python = _ensure(VENV)
+    env = _test_env()
+    _run(python, "-m", "ruff", "check", ".")
+    _run(python, "-m", "ruff", "format", "--check", ".")
+    _run(python, "-m", "pytest", "-q", env=env)
+    legacy = _ensure(VENV_MPL310, "matplotlib==3.10.*")
+    _run(legacy, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/plotting", env=env)
+
+
+def figures() -> None:
+    """Regenerate every figure by executing the notebooks in order."""
+    python = _ensure(VENV)
+    _run(python, "-m", "pytest", "-q", "--nbmake", "notebooks", env=_test_env())
+
+
+TASKS = {"run": run, "test": test, "figures": figures}
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1 or argv[0] not in TASKS:
+        print(f"usage: python3 tasks.py {{{','.join(TASKS)}}}", file=sys.stderr)
+        return 2
+    try:
+        TASKS[argv[0]]()
+    except subprocess.CalledProcessError as error:
+        return error.returncode or 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,45 @@
+"""Shared fixtures.
+
+``external_data(name)`` guards tests that read a public dataset from the
+cache: when files are missing it skips with instructions on a user's machine
+and fails when the ``CI`` environment variable is set, where the data must be
+present (CI points ``TOOLKIT_DATA_HOME`` at the shared raw copies).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from toolkit.datasets import ENV_VAR, data_home
+from toolkit.datasets.catalog import remote_files
+
+
+def in_ci() -> bool:
+    """True when the ``CI`` environment variable is set to a true-ish value."""
+    return os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
+
+
+@pytest.fixture(scope="session")
+def external_data() -> Callable[[str], Path]:
+    """Return ``require(name)``: the dataset's cache folder, or skip/fail if absent."""
+
+    def require(name: str) -> Path:
+        home = data_home()
+        missing = [f.path for f in remote_files(name) if not (home / f.path).is_file()]
+        if missing:
+            message = (
+                f"external dataset {name!r} is not cached in {home} "
+                f"({len(missing)} file(s) missing, e.g. {missing[0]}); fetch it "
+                f"with: python -c \"import toolkit.datasets as d; d.fetch('{name}')\""
+                f" or set {ENV_VAR} to a folder that holds it"
+            )
+            if in_ci():
+                pytest.fail(f"{message} [CI is set: external data is required]")
+            pytest.skip(message)
+        return home / name
+
+    return require

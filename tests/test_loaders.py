@@ -1,0 +1,152 @@
+"""Loading corpora: formats, encodings and every kind of bad input."""
+
+import json
+
+import pandas as pd
+import pytest
+
+from toolkit.corpus import CorpusWarning, DecodeError, load_corpus, load_example
+from toolkit.corpus import schema as S
+
+ARTICLE = "أكدت وزارة الدفاع أن الهدنة صامدة.\n\nوقال مسد إن القصف مستمر."
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "cp1256"])
+def test_text_folder_in_every_encoding(tmp_path, codec):
+    (tmp_path / "a1.txt").write_bytes(ARTICLE.encode(codec))
+    articles = load_corpus(tmp_path)
+    assert articles[S.TEXT].iloc[0] == ARTICLE
+    assert articles[S.DOC_ID].iloc[0] == "a1"
+
+
+def test_undecodable_bytes_name_file_and_offset(tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(b"plain ascii then \xff\xfe\x00\x81 junk \x9d\x90")
+    with pytest.raises(DecodeError, match=r"bad\.txt: byte 17"):
+        load_corpus(path)
+
+
+def test_explicit_wrong_encoding_names_file(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(ARTICLE.encode("cp1256"))
+    with pytest.raises(DecodeError, match=r"a\.txt: byte \d+ cannot be decoded as utf-8"):
+        load_corpus(path, encoding="utf-8")
+
+
+def test_sidecar_metadata(tmp_path):
+    (tmp_path / "x.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "x.json").write_text(
+        json.dumps({"outlet": "سانا", "date": "2026-01-09", "section": "سياسة"}),
+        encoding="utf-8",
+    )
+    row = load_corpus(tmp_path).iloc[0]
+    assert (row[S.OUTLET], row[S.DATE], row["section"]) == ("سانا", "2026-01-09", "سياسة")
+
+
+def test_empty_text_file_is_skipped_with_a_warning(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
+    with pytest.warns(CorpusWarning, match=r"empty\.txt: no text; skipped"):
+        articles = load_corpus(tmp_path)
+    assert articles[S.DOC_ID].tolist() == ["a"]
+
+
+def test_empty_file_raises_when_asked(tmp_path):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"empty\.txt: no text"):
+        load_corpus(tmp_path, on_missing="raise")
+
+
+def test_only_empty_files_is_an_error(tmp_path):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    with pytest.warns(CorpusWarning), pytest.raises(ValueError, match="no article"):
+        load_corpus(tmp_path)
+
+
+def test_csv_with_missing_text_column_names_file_and_columns(tmp_path):
+    path = tmp_path / "corpus.csv"
+    pd.DataFrame({"doc_id": ["a"], "body": [ARTICLE]}).to_csv(path, index=False)
+    with pytest.raises(ValueError, match=r"corpus\.csv: missing required column\(s\) text"):
+        load_corpus(path)
+
+
+def test_csv_nan_cells_are_skipped_with_row_named(tmp_path):
+    path = tmp_path / "corpus.csv"
+    path.write_text(f'doc_id,text\na,"{ARTICLE}"\nb,\nc,"نص آخر."\n', encoding="utf-8")
+    with pytest.warns(CorpusWarning, match=r"row 1 \(doc_id 'b'\)"):
+        articles = load_corpus(path)
+    assert articles[S.DOC_ID].tolist() == ["a", "c"]
+    assert list(articles.columns[:6]) == list(S.ARTICLE_COLUMNS)
+
+
+def test_csv_in_cp1256_and_tsv(tmp_path):
+    frame = pd.DataFrame({"text": [ARTICLE, "خبر ثان."], "outlet": ["أ", "ب"]})
+    csv = tmp_path / "c.csv"
+    csv.write_bytes(frame.to_csv(index=False).encode("cp1256"))
+    tsv = tmp_path / "t.tsv"
+    frame.to_csv(tsv, sep="\t", index=False)
+    for path in (csv, tsv):
+        articles = load_corpus(path)
+        assert articles[S.TEXT].tolist() == frame["text"].tolist()
+        assert articles[S.DOC_ID].tolist() == [f"{path.stem}-0", f"{path.stem}-1"]
+
+
+def test_jsonl_and_bad_line(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps({"text": ARTICLE, "doc_id": "j1"}) + "\n", encoding="utf-8")
+    assert load_corpus(path)[S.DOC_ID].tolist() == ["j1"]
+    path.write_text('{"text": "نص"}\n{broken\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"c\.jsonl: line 2 is not valid JSON"):
+        load_corpus(path)
+
+
+def test_parquet(tmp_path):
+    pytest.importorskip("pyarrow", reason="Parquet support needs pyarrow")
+    path = tmp_path / "c.parquet"
+    pd.DataFrame({"text": [ARTICLE]}).to_parquet(path)
+    assert load_corpus(path)[S.TEXT].iloc[0] == ARTICLE
+
+
+def test_huge_file_is_refused_before_reading(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text(ARTICLE * 100, encoding="utf-8")
+    with pytest.raises(ValueError, match=r"big\.txt: .* bytes is more than max_bytes=1,000"):
+        load_corpus(path, max_bytes=1000)
+
+
+def test_non_arabic_text_is_kept_with_a_warning(tmp_path):
+    (tmp_path / "en.txt").write_text("The ministry said the truce holds.", encoding="utf-8")
+    with pytest.warns(CorpusWarning, match="no Arabic letter"):
+        articles = load_corpus(tmp_path)
+    assert len(articles) == 1
+
+
+def test_duplicate_doc_ids_are_an_error(tmp_path):
+    path = tmp_path / "d.csv"
+    pd.DataFrame({"doc_id": ["a", "a"], "text": ["نص", "نص آخر"]}).to_csv(path, index=False)
+    with pytest.raises(ValueError, match="duplicate doc_id values 'a'"):
+        load_corpus(path)
+
+
+def test_unknown_type_and_missing_path(tmp_path):
+    with pytest.raises(FileNotFoundError, match="nope"):
+        load_corpus(tmp_path / "nope")
+    path = tmp_path / "x.docx"
+    path.write_bytes(b"x")
+    with pytest.raises(ValueError, match="unknown corpus type '.docx'"):
+        load_corpus(path)
+
+
+def test_loading_never_modifies_the_source(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_bytes(f'doc_id,text\na,"{ARTICLE}"\nb,\n'.encode("cp1256"))
+    before = path.read_bytes()
+    with pytest.warns(CorpusWarning):
+        load_corpus(path)
+    assert path.read_bytes() == before
+
+
+def test_example_is_the_seed_article():
+    articles = load_example()
+    assert articles[S.DOC_ID].tolist() == ["aleppo-sheikh-maqsoud"]
+    assert articles[S.TEXT].iloc[0].startswith("في استمرار لحالة التوترات")

@@ -1,0 +1,54 @@
+"""Sentence splitting on Arabic punctuation, with offsets."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from toolkit.corpus import sentence_spans, split_sentences
+from toolkit.corpus.loaders import load_example
+
+
+def test_seed_article_has_nine_sentences_one_per_paragraph():
+    text = load_example()["text"].iloc[0]
+    spans = sentence_spans(text)
+    assert len(spans) == 9
+    assert [s.para_id for s in spans] == list(range(9))
+    assert text[spans[8].start :].startswith("وأعلن مصدر عسكري")
+
+
+def test_not_fooled_by_decimals_percentages_and_quoted_names():
+    text = 'أكمل الجيش تمشيط 90% من الحي و3.5 كيلومتر. اتهم "مسد" القوات.'
+    assert split_sentences(text) == [
+        "أكمل الجيش تمشيط 90% من الحي و3.5 كيلومتر.",
+        'اتهم "مسد" القوات.',
+    ]
+
+
+def test_arabic_question_mark_semicolon_and_closing_quote():
+    text = 'هل صمدت الهدنة؟ قال: "لا."؛ ثم انتهى!'
+    assert split_sentences(text) == ["هل صمدت الهدنة؟", 'قال: "لا."؛', "ثم انتهى!"]
+
+
+def test_paragraph_break_ends_a_sentence_without_punctuation():
+    assert split_sentences("عنوان بلا نقطة\nنص الخبر.") == [
+        "عنوان بلا نقطة",
+        "نص الخبر.",
+    ]
+
+
+def test_one_letter_abbreviation_does_not_end_a_sentence():
+    assert split_sentences("قال د. محمد إن الوضع هادئ.") == [
+        "قال د. محمد إن الوضع هادئ."
+    ]
+
+
+@given(st.text())
+def test_spans_are_ordered_stripped_and_inside_the_text(text):
+    spans = sentence_spans(text)
+    previous_end = 0
+    for span in spans:
+        piece = text[span.start : span.end]
+        assert piece and piece == piece.strip()
+        assert span.start >= previous_end
+        previous_end = span.end
+    covered = "".join(text[s.start : s.end] for s in spans)
+    assert "".join(covered.split()) == "".join(text.split())

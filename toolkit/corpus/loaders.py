@@ -1,0 +1,247 @@
+"""Load a corpus of articles into an articles table (see :mod:`toolkit.corpus.schema`).
+
+Accepted inputs:
+
+* a folder of ``.txt`` files, one article each, with an optional JSON sidecar
+  ``NAME.json`` beside ``NAME.txt`` holding metadata (``outlet``, ``date``, ``title``,
+  ``url`` or any other key);
+* a single ``.txt`` file;
+* a ``.csv`` or ``.tsv`` file, a ``.jsonl`` file (one JSON object per line), or a
+  ``.parquet`` file (when pyarrow is installed), with at least a ``text`` column.
+
+Text files are decoded with :func:`toolkit.corpus.encoding.read_text` (UTF-8 with or
+without BOM, UTF-16, Windows-1256).
+
+Documented skips: an empty ``.txt`` file or a row whose text is missing or blank is
+skipped **with a warning** that names the file and row (pass ``on_missing="raise"`` to
+make it an error). Nothing is skipped silently. Articles with no Arabic letter are kept,
+with a warning.
+
+Examples
+--------
+>>> articles = load_example()
+>>> articles[["doc_id", "outlet"]].iloc[0].tolist()
+['aleppo-sheikh-maqsoud', '']
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import warnings
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+
+from toolkit.corpus import schema as S
+from toolkit.corpus.encoding import DEFAULT_MAX_BYTES, read_text
+
+#: The folder of corpora this project ships.
+EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "datasets" / "examples"
+_ARABIC = re.compile(r"[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]")
+OnMissing = Literal["warn", "raise"]
+
+
+class CorpusWarning(UserWarning):
+    """A row or file was skipped, or looks wrong; the message says which."""
+
+
+def load_corpus(
+    path: str | Path,
+    *,
+    encoding: str | None = None,
+    on_missing: OnMissing = "warn",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> pd.DataFrame:
+    """Load articles from a folder, a text file or a table file.
+
+    Parameters
+    ----------
+    path : str or Path
+        A folder of ``.txt`` files, or a ``.txt``, ``.csv``, ``.tsv``, ``.jsonl`` or
+        ``.parquet`` file.
+    encoding : str, optional
+        Force a codec; detected per file when omitted.
+    on_missing : {"warn", "raise"}
+        What to do with an empty file or a row without text: skip it with a
+        :class:`CorpusWarning` (default) or raise ``ValueError``.
+    max_bytes : int
+        Refuse any single file larger than this (default 512 MiB).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The articles table: :data:`~toolkit.corpus.schema.ARTICLE_COLUMNS` first (missing
+        optional columns filled with ``""``), then any extra metadata columns.
+
+    Raises
+    ------
+    FileNotFoundError
+        When ``path`` does not exist.
+    ValueError
+        Unknown file type, missing ``text`` column, duplicate ``doc_id``, no article
+        left, or (with ``on_missing="raise"``) an empty text; the message names the file
+        and row.
+
+    Examples
+    --------
+    >>> load_corpus(EXAMPLES_DIR).shape[0]
+    1
+    """
+    if on_missing not in ("warn", "raise"):
+        raise ValueError(f"on_missing must be 'warn' or 'raise', got {on_missing!r}")
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no such file or folder")
+    if path.is_dir():
+        frame = _read_folder(path, encoding, on_missing, max_bytes)
+    else:
+        frame = _read_file(path, encoding, on_missing, max_bytes)
+    return _finish(frame, str(path))
+
+
+def load_example() -> pd.DataFrame:
+    """Return the shipped example corpus: the seed article given to the project.
+
+    Returns
+    -------
+    pandas.DataFrame
+        An articles table with one row (``doc_id`` ``aleppo-sheikh-maqsoud``).
+
+    Examples
+    --------
+    >>> "الشيخ مقصود" in load_example()["text"].iloc[0]
+    True
+    """
+    return load_corpus(EXAMPLES_DIR)
+
+
+def _missing(where: str, on_missing: OnMissing) -> None:
+    message = f"{where}: no text; skipped"
+    if on_missing == "raise":
+        raise ValueError(message.replace("; skipped", ""))
+    warnings.warn(message, CorpusWarning, stacklevel=4)
+
+
+def _read_folder(
+    folder: Path, encoding: str | None, on_missing: OnMissing, max_bytes: int
+) -> pd.DataFrame:
+    files = sorted(folder.glob("*.txt"))
+    if not files:
+        raise ValueError(f"{folder}: no .txt files in this folder")
+    frames = [_read_txt(f, encoding, on_missing, max_bytes) for f in files]
+    return pd.concat(frames, ignore_index=True)
+
+
+def _read_txt(
+    path: Path, encoding: str | None, on_missing: OnMissing, max_bytes: int
+) -> pd.DataFrame:
+    text = read_text(path, encoding, max_bytes)
+    record: dict[str, object] = {S.DOC_ID: path.stem, S.TEXT: text}
+    sidecar = path.with_suffix(".json")
+    if sidecar.exists():
+        try:
+            meta = json.loads(read_text(sidecar, max_bytes=max_bytes))
+        except json.JSONDecodeError as error:
+            raise ValueError(f"{sidecar}: not valid JSON ({error})") from None
+        if not isinstance(meta, dict):
+            raise ValueError(f"{sidecar}: expected a JSON object of metadata")
+        record = {**meta, **record, S.DOC_ID: str(meta.get(S.DOC_ID, path.stem))}
+    if not text.strip():
+        _missing(str(path), on_missing)
+        return pd.DataFrame(columns=[S.DOC_ID, S.TEXT])
+    return pd.DataFrame([record])
+
+
+def _read_file(
+    path: Path, encoding: str | None, on_missing: OnMissing, max_bytes: int
+) -> pd.DataFrame:
+    suffix = path.suffix.lower()
+    if suffix == ".txt":
+        return _read_txt(path, encoding, on_missing, max_bytes)
+    if suffix == ".parquet":
+        frame = _read_parquet(path)
+    elif suffix in (".csv", ".tsv"):
+        text = read_text(path, encoding, max_bytes)
+        if not text.strip():
+            raise ValueError(f"{path}: the file is empty")
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep="\t" if suffix == ".tsv" else ",",
+            dtype=str,
+            keep_default_na=False,
+        )
+    elif suffix == ".jsonl":
+        frame = _read_jsonl(path, encoding, max_bytes)
+    else:
+        raise ValueError(
+            f"{path}: unknown corpus type {suffix!r}; use a folder of .txt files, "
+            ".txt, .csv, .tsv, .jsonl or .parquet"
+        )
+    S.require_columns(frame, S.ARTICLE_REQUIRED, str(path))
+    if S.DOC_ID not in frame.columns:
+        frame.insert(0, S.DOC_ID, [f"{path.stem}-{i}" for i in range(len(frame))])
+    return _drop_missing_text(frame, str(path), on_missing)
+
+
+def _read_parquet(path: Path) -> pd.DataFrame:
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        raise ImportError(
+            f"{path}: reading Parquet needs pyarrow; pip install pyarrow"
+        ) from None
+    return pd.read_parquet(path)
+
+
+def _read_jsonl(path: Path, encoding: str | None, max_bytes: int) -> pd.DataFrame:
+    records = []
+    for number, line in enumerate(read_text(path, encoding, max_bytes).splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise ValueError(f"{path}: line {number} is not valid JSON ({error})") from None
+        if not isinstance(record, dict):
+            raise ValueError(f"{path}: line {number} is not a JSON object")
+        records.append(record)
+    if not records:
+        raise ValueError(f"{path}: the file has no records")
+    return pd.DataFrame(records)
+
+
+def _drop_missing_text(frame: pd.DataFrame, where: str, on_missing: OnMissing) -> pd.DataFrame:
+    text = frame[S.TEXT]
+    bad = text.isna() | ~text.map(lambda v: isinstance(v, str) and bool(v.strip()))
+    for row in bad.to_numpy().nonzero()[0]:
+        _missing(f"{where}: row {row} (doc_id {frame[S.DOC_ID].iloc[row]!r})", on_missing)
+    return frame.loc[~bad].reset_index(drop=True)
+
+
+def _finish(frame: pd.DataFrame, where: str) -> pd.DataFrame:
+    if frame.empty:
+        raise ValueError(f"{where}: no article with text was found")
+    frame = frame.copy()
+    for column in S.ARTICLE_COLUMNS:
+        if column not in frame.columns:
+            frame[column] = ""
+    frame[S.DOC_ID] = frame[S.DOC_ID].astype(str)
+    duplicated = frame[S.DOC_ID][frame[S.DOC_ID].duplicated()].unique()
+    if len(duplicated):
+        raise ValueError(
+            f"{where}: duplicate doc_id values {', '.join(map(repr, duplicated[:5]))}; "
+            "doc_id must identify one article"
+        )
+    no_arabic = frame.loc[~frame[S.TEXT].str.contains(_ARABIC), S.DOC_ID].tolist()
+    if no_arabic:
+        warnings.warn(
+            f"{where}: {len(no_arabic)} article(s) contain no Arabic letter "
+            f"(doc_id {', '.join(map(repr, no_arabic[:5]))}); the analysis expects Arabic",
+            CorpusWarning,
+            stacklevel=3,
+        )
+    extras = [c for c in frame.columns if c not in S.ARTICLE_COLUMNS]
+    return frame[[*S.ARTICLE_COLUMNS, *extras]]

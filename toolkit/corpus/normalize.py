@@ -1,0 +1,245 @@
+"""Arabic orthographic normalisation: one entry point made of small, documented steps.
+
+Every step is a character mapping, so the whole normaliser is one ``str.translate``
+call plus an optional whitespace collapse. That makes it fast, never raising on any
+``str``, and idempotent (``normalize(normalize(s)) == normalize(s)``).
+
+Steps (all on by default except ``ta_marbuta``):
+
+``presentation_forms``
+    Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF: text pasted from PDFs or
+    already reshaped for display) become the base letters (NFKC).
+``controls``
+    Zero-width characters, the byte-order mark and bidi controls are removed.
+``diacritics``
+    Harakat, tanwin, shadda, sukun, superscript alef and Quranic marks are removed.
+``tatweel``
+    The kashida ``ـ`` is removed.
+``alef``
+    ``أ إ آ ٱ`` become ``ا``.
+``yeh``
+    Alef maqsura ``ى`` and Persian yeh ``ی`` become ``ي``; Persian kaf ``ک`` becomes
+    ``ك`` (the seed article writes one man as "محمد علي" and "محمد على").
+``ta_marbuta``
+    ``ة`` becomes ``ه`` (off by default: it merges words that differ in meaning).
+``digits``
+    Arabic-Indic ``٠-٩`` and Persian ``۰-۹`` digits become ASCII ``0-9``.
+``whitespace``
+    Runs of whitespace become one space; leading and trailing space is removed.
+
+Examples
+--------
+>>> normalize("أكَّدتْ الوزارةُ")
+'اكدت الوزارة'
+>>> normalize("محمد على") == normalize("محمد علي")
+True
+>>> normalize("٩٠٪ من مساحة الحي")
+'90٪ من مساحة الحي'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import pandas as pd
+
+_DIACRITICS = (
+    [chr(c) for c in range(0x064B, 0x0660)]  # tanwin, harakat, shadda, sukun, madda..
+    + ["\u0670"]  # superscript alef
+    + [chr(c) for c in range(0x0610, 0x061B)]  # Quranic honorifics
+    + [chr(c) for c in range(0x06D6, 0x06DD)]  # Quranic annotation marks
+    + [chr(c) for c in range(0x06DF, 0x06E5)]
+    + ["\u06e7", "\u06e8"]
+    + [chr(c) for c in range(0x06EA, 0x06EE)]
+)
+_CONTROLS = [
+    "\u200b",  # zero width space
+    "\u200c",  # zero width non-joiner
+    "\u200d",  # zero width joiner
+    "\u200e",  # left-to-right mark
+    "\u200f",  # right-to-left mark
+    "\u061c",  # Arabic letter mark
+    "\u2060",  # word joiner
+    "\ufeff",  # byte-order mark / zero width no-break space
+    *[chr(c) for c in range(0x202A, 0x202F)],  # embeddings and overrides
+    *[chr(c) for c in range(0x2066, 0x206A)],  # isolates
+]
+_ALEFS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"}
+_YEHS = {"ى": "ي", "ی": "ي", "ک": "ك"}
+_DIGITS = {
+    **{chr(0x0660 + i): str(i) for i in range(10)},
+    **{chr(0x06F0 + i): str(i) for i in range(10)},
+}
+_PRESENTATION_RANGES = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+_WHITESPACE = re.compile(r"\s+")
+
+#: Names of the switchable steps, in the order they are documented.
+STEPS: tuple[str, ...] = (
+    "presentation_forms",
+    "controls",
+    "diacritics",
+    "tatweel",
+    "alef",
+    "yeh",
+    "ta_marbuta",
+    "digits",
+    "whitespace",
+)
+
+
+def _letter_map(
+    controls: bool,
+    diacritics: bool,
+    tatweel: bool,
+    alef: bool,
+    yeh: bool,
+    ta_marbuta: bool,
+    digits: bool,
+) -> dict[str, str]:
+    mapping: dict[str, str] = {}
+    if controls:
+        mapping.update(dict.fromkeys(_CONTROLS, ""))
+    if diacritics:
+        mapping.update(dict.fromkeys(_DIACRITICS, ""))
+    if tatweel:
+        mapping["\u0640"] = ""
+    if alef:
+        mapping.update(_ALEFS)
+    if yeh:
+        mapping.update(_YEHS)
+    if ta_marbuta:
+        mapping["ة"] = "ه"
+    if digits:
+        mapping.update(_DIGITS)
+    return mapping
+
+
+@lru_cache(maxsize=64)
+def _table(
+    presentation_forms: bool,
+    controls: bool,
+    diacritics: bool,
+    tatweel: bool,
+    alef: bool,
+    yeh: bool,
+    ta_marbuta: bool,
+    digits: bool,
+) -> dict[int, str]:
+    letters = _letter_map(controls, diacritics, tatweel, alef, yeh, ta_marbuta, digits)
+    table = {ord(k): v for k, v in letters.items()}
+    if presentation_forms:
+        for lo, hi in _PRESENTATION_RANGES:
+            for code in range(lo, hi + 1):
+                char = chr(code)
+                base = unicodedata.normalize("NFKC", char)
+                if base != char:
+                    # Compose with the other steps so one pass reaches a fixed point.
+                    table[code] = "".join(letters.get(c, c) for c in base)
+    return table
+
+
+def normalize(
+    text: str,
+    *,
+    presentation_forms: bool = True,
+    controls: bool = True,
+    diacritics: bool = True,
+    tatweel: bool = True,
+    alef: bool = True,
+    yeh: bool = True,
+    ta_marbuta: bool = False,
+    digits: bool = True,
+    whitespace: bool = True,
+) -> str:
+    """Return ``text`` with Arabic spelling variants unified.
+
+    Parameters
+    ----------
+    text : str
+        Any string; non-Arabic characters pass through unchanged.
+    presentation_forms, controls, diacritics, tatweel, alef, yeh, ta_marbuta, digits, \
+whitespace : bool
+        Switch each step on or off; see the module docstring for what each does.
+
+    Returns
+    -------
+    str
+        The normalised text. ``normalize`` is idempotent for every option set.
+
+    Raises
+    ------
+    TypeError
+        When ``text`` is not a ``str`` (for example a NaN cell): use
+        :func:`normalize_series` for table columns.
+
+    Examples
+    --------
+    >>> normalize("زاعمًا")
+    'زاعما'
+    >>> normalize("مـــسد")
+    'مسد'
+    >>> normalize("مدرسة", ta_marbuta=True)
+    'مدرسه'
+    >>> normalize("\\ufedf\\ufe8e")  # presentation forms of "لا"-like glyphs
+    'لا'
+    """
+    if not isinstance(text, str):
+        raise TypeError(
+            f"normalize() expects a str, got {type(text).__name__}: {text!r}; "
+            "use normalize_series() for a column that may hold missing values"
+        )
+    out = text.translate(
+        _table(
+            presentation_forms, controls, diacritics, tatweel, alef, yeh, ta_marbuta, digits
+        )
+    )
+    if whitespace:
+        out = _WHITESPACE.sub(" ", out).strip()
+    return out
+
+
+def normalize_series(series: pd.Series, **options: bool) -> pd.Series:
+    """Normalise every string of a Series; missing values stay missing.
+
+    Parameters
+    ----------
+    series : pandas.Series
+        Strings, possibly with NaN/None/``pd.NA`` cells.
+    **options : bool
+        The keyword switches of :func:`normalize`.
+
+    Returns
+    -------
+    pandas.Series
+        Same index and name; missing cells are kept as missing, not turned into text.
+
+    Raises
+    ------
+    TypeError
+        When a cell is neither a string nor missing; the message names the row label.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> out = normalize_series(pd.Series(["أكدت", None]))
+    >>> out[0], bool(out.isna()[1])
+    ('اكدت', True)
+    """
+    unknown = set(options) - set(STEPS)
+    if unknown:
+        raise TypeError(f"normalize_series(): unknown option(s) {sorted(unknown)}")
+
+    def one(label: object, value: object) -> object:
+        if value is None or (not isinstance(value, str) and pd.isna(value)):
+            return value
+        if not isinstance(value, str):
+            raise TypeError(
+                f"normalize_series(): row {label!r} holds {type(value).__name__} "
+                f"{value!r}, expected a string"
+            )
+        return normalize(value, **options)
+
+    values = [one(label, value) for label, value in series.items()]
+    return pd.Series(values, index=series.index, name=series.name, dtype=object)
