@@ -75,7 +75,16 @@ def test() -> None:
     _run(python, "-m", "ruff", "format", "--check", ".")
     _run(python, "-m", "pytest", "-q", env=env)
     legacy = _ensure(VENV_MPL310, "matplotlib==3.10.*")
-    _run(legacy, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/plotting", env=env)
+    _run(
+        legacy,
+        "-m",
+        "pytest",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "tests/plotting",
+        env=env,
+    )
 
 
 def figures() -> None:

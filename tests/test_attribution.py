@@ -46,10 +46,25 @@ def test_offsets_point_at_the_sentence(seed_statements):
 @pytest.mark.parametrize(
     ("sentence", "speaker", "side", "frame"),
     [
-        ("أكدت وزارة الدفاع أن الهدنة صامدة", "وزارة الدفاع", "government", "assertive"),
+        (
+            "أكدت وزارة الدفاع أن الهدنة صامدة",
+            "وزارة الدفاع",
+            "government",
+            "assertive",
+        ),
         ("الوزارة أكدت أن الهدنة صامدة", "الوزارة", "government", "assertive"),
-        ("وزعمت قسد أن القصف طال المدنيين", "قوات سوريا الديمقراطية", "sdc", "distancing"),
-        ("ونفى المرصد السوري ذلك", "المرصد السوري لحقوق الإنسان", "third_party", "denial"),
+        (
+            "وزعمت قسد أن القصف طال المدنيين",
+            "قوات سوريا الديمقراطية",
+            "sdc",
+            "distancing",
+        ),
+        (
+            "ونفى المرصد السوري ذلك",
+            "المرصد السوري لحقوق الإنسان",
+            "third_party",
+            "denial",
+        ),
         ("ولم يؤكد مصدر عسكري أن الطريق فتح", "مصدر عسكري", "government", "neutral"),
         ("وقالت واشنطن إنها تتابع الوضع", "الولايات المتحدة", "third_party", "neutral"),
         ("تواصلت الاشتباكات في ريف الرقة", "", "narrator", "none"),
@@ -95,5 +110,5 @@ def test_missing_text_names_the_document(bad):
 
 
 def test_missing_columns_are_named():
-    with pytest.raises(ValueError, match="missing required column.*doc_id"):
+    with pytest.raises(ValueError, match=r"missing required column.*doc_id"):
         extract_statements(pd.DataFrame({S.TEXT: ["نص"]}))

@@ -11,7 +11,9 @@ from toolkit.corpus import schema as S
 ARTICLE = "أكدت وزارة الدفاع أن الهدنة صامدة.\n\nوقال مسد إن القصف مستمر."
 
 
-@pytest.mark.parametrize("codec", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "cp1256"])
+@pytest.mark.parametrize(
+    "codec", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "cp1256"]
+)
 def test_text_folder_in_every_encoding(tmp_path, codec):
     (tmp_path / "a1.txt").write_bytes(ARTICLE.encode(codec))
     articles = load_corpus(tmp_path)
@@ -29,7 +31,9 @@ def test_undecodable_bytes_name_file_and_offset(tmp_path):
 def test_explicit_wrong_encoding_names_file(tmp_path):
     path = tmp_path / "a.txt"
     path.write_bytes(ARTICLE.encode("cp1256"))
-    with pytest.raises(DecodeError, match=r"a\.txt: byte \d+ cannot be decoded as utf-8"):
+    with pytest.raises(
+        DecodeError, match=r"a\.txt: byte \d+ cannot be decoded as utf-8"
+    ):
         load_corpus(path, encoding="utf-8")
 
 
@@ -40,7 +44,11 @@ def test_sidecar_metadata(tmp_path):
         encoding="utf-8",
     )
     row = load_corpus(tmp_path).iloc[0]
-    assert (row[S.OUTLET], row[S.DATE], row["section"]) == ("سانا", "2026-01-09", "سياسة")
+    assert (row[S.OUTLET], row[S.DATE], row["section"]) == (
+        "سانا",
+        "2026-01-09",
+        "سياسة",
+    )
 
 
 def test_empty_text_file_is_skipped_with_a_warning(tmp_path):
@@ -66,7 +74,9 @@ def test_only_empty_files_is_an_error(tmp_path):
 def test_csv_with_missing_text_column_names_file_and_columns(tmp_path):
     path = tmp_path / "corpus.csv"
     pd.DataFrame({"doc_id": ["a"], "body": [ARTICLE]}).to_csv(path, index=False)
-    with pytest.raises(ValueError, match=r"corpus\.csv: missing required column\(s\) text"):
+    with pytest.raises(
+        ValueError, match=r"corpus\.csv: missing required column\(s\) text"
+    ):
         load_corpus(path)
 
 
@@ -93,7 +103,9 @@ def test_csv_in_cp1256_and_tsv(tmp_path):
 
 def test_jsonl_and_bad_line(tmp_path):
     path = tmp_path / "c.jsonl"
-    path.write_text(json.dumps({"text": ARTICLE, "doc_id": "j1"}) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps({"text": ARTICLE, "doc_id": "j1"}) + "\n", encoding="utf-8"
+    )
     assert load_corpus(path)[S.DOC_ID].tolist() == ["j1"]
     path.write_text('{"text": "نص"}\n{broken\n', encoding="utf-8")
     with pytest.raises(ValueError, match=r"c\.jsonl: line 2 is not valid JSON"):
@@ -110,12 +122,16 @@ def test_parquet(tmp_path):
 def test_huge_file_is_refused_before_reading(tmp_path):
     path = tmp_path / "big.txt"
     path.write_text(ARTICLE * 100, encoding="utf-8")
-    with pytest.raises(ValueError, match=r"big\.txt: .* bytes is more than max_bytes=1,000"):
+    with pytest.raises(
+        ValueError, match=r"big\.txt: .* bytes is more than max_bytes=1,000"
+    ):
         load_corpus(path, max_bytes=1000)
 
 
 def test_non_arabic_text_is_kept_with_a_warning(tmp_path):
-    (tmp_path / "en.txt").write_text("The ministry said the truce holds.", encoding="utf-8")
+    (tmp_path / "en.txt").write_text(
+        "The ministry said the truce holds.", encoding="utf-8"
+    )
     with pytest.warns(CorpusWarning, match="no Arabic letter"):
         articles = load_corpus(tmp_path)
     assert len(articles) == 1
@@ -123,7 +139,9 @@ def test_non_arabic_text_is_kept_with_a_warning(tmp_path):
 
 def test_duplicate_doc_ids_are_an_error(tmp_path):
     path = tmp_path / "d.csv"
-    pd.DataFrame({"doc_id": ["a", "a"], "text": ["نص", "نص آخر"]}).to_csv(path, index=False)
+    pd.DataFrame({"doc_id": ["a", "a"], "text": ["نص", "نص آخر"]}).to_csv(
+        path, index=False
+    )
     with pytest.raises(ValueError, match="duplicate doc_id values 'a'"):
         load_corpus(path)
 
@@ -133,7 +151,7 @@ def test_unknown_type_and_missing_path(tmp_path):
         load_corpus(tmp_path / "nope")
     path = tmp_path / "x.docx"
     path.write_bytes(b"x")
-    with pytest.raises(ValueError, match="unknown corpus type '.docx'"):
+    with pytest.raises(ValueError, match=r"unknown corpus type '\.docx'"):
         load_corpus(path)
 
 

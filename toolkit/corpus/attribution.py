@@ -46,7 +46,8 @@ _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
 _TOKEN = re.compile(rf"(?:[^\W_]|[{_MARKS}])+|[،,:؛]")
 _BREAKS = {"،", ",", ":", "؛"}
 _CLAUSE_OPENERS = {
-    normalize(w) for w in ("أن", "إن", "بأن", "أنه", "أنها", "بأنه", "بأنها", "إلى", "عن")
+    normalize(w)
+    for w in ("أن", "إن", "بأن", "أنه", "أنها", "بأنه", "بأنها", "إلى", "عن")
 }
 # "على" normalises to the name "علي": it opens a clause only in "على أن".
 _ALA = normalize("على")
@@ -281,7 +282,9 @@ def attribute_sentence(sentence: str, context: _Context | None = None) -> dict:
     }
     if main is not None:
         speaker = _speaker(tokens, main, context)
-        secondary = next((v for v in verbs if v.index > main.index and not v.finite), None)
+        secondary = next(
+            (v for v in verbs if v.index > main.index and not v.finite), None
+        )
         frame = main.frame
         if secondary is not None:
             row[S.VERB2], row[S.VERB2_FRAME] = secondary.surface, secondary.frame

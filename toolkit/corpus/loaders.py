@@ -204,7 +204,9 @@ def _read_jsonl(path: Path, encoding: str | None, max_bytes: int) -> pd.DataFram
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            raise ValueError(f"{path}: line {number} is not valid JSON ({error})") from None
+            raise ValueError(
+                f"{path}: line {number} is not valid JSON ({error})"
+            ) from None
         if not isinstance(record, dict):
             raise ValueError(f"{path}: line {number} is not a JSON object")
         records.append(record)
@@ -213,11 +215,15 @@ def _read_jsonl(path: Path, encoding: str | None, max_bytes: int) -> pd.DataFram
     return pd.DataFrame(records)
 
 
-def _drop_missing_text(frame: pd.DataFrame, where: str, on_missing: OnMissing) -> pd.DataFrame:
+def _drop_missing_text(
+    frame: pd.DataFrame, where: str, on_missing: OnMissing
+) -> pd.DataFrame:
     text = frame[S.TEXT]
     bad = text.isna() | ~text.map(lambda v: isinstance(v, str) and bool(v.strip()))
     for row in bad.to_numpy().nonzero()[0]:
-        _missing(f"{where}: row {row} (doc_id {frame[S.DOC_ID].iloc[row]!r})", on_missing)
+        _missing(
+            f"{where}: row {row} (doc_id {frame[S.DOC_ID].iloc[row]!r})", on_missing
+        )
     return frame.loc[~bad].reset_index(drop=True)
 
 

@@ -192,7 +192,14 @@ whitespace : bool
         )
     out = text.translate(
         _table(
-            presentation_forms, controls, diacritics, tatweel, alef, yeh, ta_marbuta, digits
+            presentation_forms,
+            controls,
+            diacritics,
+            tatweel,
+            alef,
+            yeh,
+            ta_marbuta,
+            digits,
         )
     )
     if whitespace:

@@ -16,7 +16,7 @@ Examples
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -70,7 +70,7 @@ def lexicon_path(name: str) -> Path:
     return _HERE / f"{name}.tsv"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read(name: str) -> pd.DataFrame:
     path = lexicon_path(name)
     key, required = LEXICONS[name]
