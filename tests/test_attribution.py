@@ -1,14 +1,15 @@
 """Attribution of the seed article against its gold file, and the rules one by one."""
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
-from toolkit.corpus import attribute_sentence, extract_statements, load_example
+from toolkit.corpus import (
+    attribute_sentence,
+    extract_statements,
+    load_example,
+    load_example_gold,
+)
 from toolkit.corpus import schema as S
-
-GOLD = Path(__file__).parents[1] / "datasets/examples/aleppo-sheikh-maqsoud.gold.tsv"
 
 
 @pytest.fixture(scope="module")
@@ -18,7 +19,7 @@ def seed_statements():
 
 @pytest.fixture(scope="module")
 def gold():
-    return pd.read_csv(GOLD, sep="\t", dtype=str, keep_default_na=False)
+    return load_example_gold()
 
 
 def test_schema_columns_come_first(seed_statements):

@@ -9,7 +9,12 @@ Examples
 
 from toolkit.corpus.attribution import attribute_sentence, extract_statements
 from toolkit.corpus.encoding import DecodeError, detect_encoding, read_text
-from toolkit.corpus.loaders import CorpusWarning, load_corpus, load_example
+from toolkit.corpus.loaders import (
+    CorpusWarning,
+    load_corpus,
+    load_example,
+    load_example_gold,
+)
 from toolkit.corpus.normalize import normalize, normalize_series
 from toolkit.corpus.segment import sentence_spans, split_sentences
 from toolkit.corpus.tokens import tokenize
@@ -22,6 +27,7 @@ __all__ = [
     "extract_statements",
     "load_corpus",
     "load_example",
+    "load_example_gold",
     "normalize",
     "normalize_series",
     "read_text",

@@ -118,6 +118,33 @@ def load_example() -> pd.DataFrame:
     return load_corpus(EXAMPLES_DIR)
 
 
+def load_example_gold() -> pd.DataFrame:
+    """Return the human annotation of the example article, one row per statement.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``doc_id``, ``sent_id``, ``para_id``, ``speaker``, ``side``, ``verb``,
+        ``verb_lemma``, ``verb_frame``, ``verb2``, ``verb2_frame``, ``stance``,
+        ``hedged`` (int), ``notes`` and ``text``; see ``datasets/examples/README.md``.
+
+    Examples
+    --------
+    >>> gold = load_example_gold()
+    >>> int(gold["hedged"].sum()), gold.loc[gold["hedged"] == 1, "side"].item()
+    (1, 'sdc')
+    """
+    gold = pd.read_csv(
+        EXAMPLES_DIR / "aleppo-sheikh-maqsoud.gold.tsv",
+        sep="\t",
+        dtype=str,
+        keep_default_na=False,
+    )
+    for column in (S.SENT_ID, S.PARA_ID, S.HEDGED):
+        gold[column] = gold[column].astype(int)
+    return gold
+
+
 def _missing(where: str, on_missing: OnMissing) -> None:
     message = f"{where}: no text; skipped"
     if on_missing == "raise":

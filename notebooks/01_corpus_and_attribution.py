@@ -1,0 +1,109 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 1. Corpus and attribution
+#
+# This notebook turns the worked example, an Arabic news article about fighting in the
+# Sheikh Maqsoud and Ashrafieh neighbourhoods of Aleppo, into a table of **statements**:
+# who spoke, for which side, introduced by which reporting verb.
+#
+# Why the reporting verb matters: an outlet rarely says "this side lies". It chooses
+# how to introduce each side's words. "أكدت الوزارة" (*the ministry confirmed*) presents
+# the content as established; "قال ... زاعمًا" (*he said, claiming*) signals doubt;
+# "اتهم" (*accused*) casts the speaker as an accuser. Counting these choices per side is
+# the first measurement of framing.
+
+# %%
+import pandas as pd
+
+from toolkit.corpus import (
+    extract_statements,
+    load_example,
+    load_example_gold,
+    normalize,
+    split_sentences,
+)
+from toolkit.corpus import schema as S
+
+pd.set_option("display.max_colwidth", 80)
+
+# %% [markdown]
+# ## Load
+#
+# `load_example()` returns the shipped article as an **articles table**. Your own corpus
+# loads the same way with `load_corpus(path)`: a folder of `.txt` files, a CSV/TSV, JSONL
+# or Parquet file; UTF-8, UTF-16 and Windows-1256 are detected.
+
+# %%
+articles = load_example()
+articles[list(S.ARTICLE_COLUMNS)].assign(text=articles[S.TEXT].str.slice(0, 60) + "…")
+
+# %% [markdown]
+# ## Normalise
+#
+# Arabic spelling varies in ways that matter to a computer but not to a reader. The
+# article itself writes one man's name as "محمد علي" and, two sentences later,
+# "محمد على". `normalize` unifies alef and hamza forms, alef maqsura and ya, removes
+# diacritics, tatweel and invisible bidi marks, and maps Arabic-Indic digits.
+
+# %%
+examples = ["محمد على", "محمد علي", "زاعمًا", "مـــؤكـداً", "٩٠٪"]
+pd.DataFrame({"raw": examples, "normalised": [normalize(x) for x in examples]})
+
+# %% [markdown]
+# ## Split into sentences
+#
+# The splitter ends sentences at `. ؟ ! ؛` and paragraph breaks, and is not fooled by
+# "90%" or by quoted acronyms such as "مسد".
+
+# %%
+sentences = split_sentences(articles[S.TEXT].iloc[0])
+len(sentences), sentences[-1][:80]
+
+# %% [markdown]
+# ## Attribute
+#
+# `extract_statements` finds the main reporting verb, the speaker after it (Arabic news
+# puts the verb first: "أكدت وزارة الدفاع"), the speaker's side from the actor lexicon,
+# and resolves "الوزارة" (*the ministry*) and subject-less "ولفت إلى أن" (*and he pointed
+# out that*) to the actor named before. A sentence without a reporting verb is the
+# outlet's own voice: the **narrator**.
+
+# %%
+statements = extract_statements(articles)
+statements[[S.SPEAKER, S.SIDE, S.VERB, S.VERB_FRAME, S.VERB2]]
+
+# %% [markdown]
+# ## Check against the gold annotation
+#
+# The example ships with a human annotation (`datasets/examples/*.gold.tsv`). Every
+# attribution matches it:
+
+# %%
+gold = load_example_gold()
+columns = [S.SPEAKER, S.SIDE, S.VERB, S.VERB_FRAME]
+agreement = (statements[columns] == gold[columns]).mean()
+assert agreement.eq(1.0).all(), agreement
+agreement
+
+# %% [markdown]
+# ## What the table already shows
+#
+# Cross-tabulating side by verb frame gives the article's framing in one glance: the
+# government's statements are introduced assertively, the SDC's as accusations or with
+# distance, and the one sentence in the outlet's own voice calls the SDF a militia
+# ("ميليشيا قسد").
+
+# %%
+pd.crosstab(statements[S.SIDE], statements[S.VERB_FRAME])
