@@ -1,0 +1,48 @@
+"""Stratified samples for annotation."""
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from toolkit.corpus.sampling import annotation_sheet, stratified_sample
+
+
+@given(
+    st.lists(st.sampled_from("abcde"), min_size=1, max_size=60),
+    st.integers(min_value=1, max_value=80),
+    st.integers(min_value=0, max_value=3),
+)
+def test_size_strata_and_reproducibility(groups, n, seed):
+    frame = pd.DataFrame({"g": groups, "x": range(len(groups))})
+    sample = stratified_sample(frame, n, "g", seed)
+    assert len(sample) == min(n, len(frame))
+    assert not sample.index.duplicated().any()
+    if n >= frame["g"].nunique():
+        assert set(sample["g"]) == set(frame["g"])
+    assert sample.equals(stratified_sample(frame, n, "g", seed))
+
+
+def test_bad_arguments_are_named():
+    frame = pd.DataFrame({"g": ["a"]})
+    with pytest.raises(ValueError, match="argument n"):
+        stratified_sample(frame, 0, "g")
+    with pytest.raises(ValueError, match="missing required column"):
+        stratified_sample(frame, 1, "side")
+
+
+def test_sheet_has_empty_label_columns():
+    statements = pd.DataFrame(
+        {
+            "doc_id": ["d"] * 4,
+            "sent_id": range(4),
+            "text": ["أ", "ب", "ت", "ث"],
+            "speaker": [""] * 4,
+            "side": ["sdc", "sdc", "government", "narrator"],
+            "verb": [""] * 4,
+            "verb_frame": ["none"] * 4,
+        }
+    )
+    sheet = annotation_sheet(statements, 3)
+    assert sorted(sheet["side"]) == ["government", "narrator", "sdc"]
+    assert (sheet[["stance", "hedged", "notes"]] == "").all().all()

@@ -1,0 +1,113 @@
+"""Draw a stratified sample of statements for a human to annotate.
+
+Examples
+--------
+>>> from toolkit.corpus import extract_statements, load_example
+>>> sheet = annotation_sheet(extract_statements(load_example()), n=3, seed=0)
+>>> sheet["side"].value_counts().sort_index().to_dict()
+{'government': 1, 'narrator': 1, 'sdc': 1}
+>>> list(sheet.columns[-3:])
+['stance', 'hedged', 'notes']
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from toolkit.corpus import schema as S
+
+#: Columns the annotator fills in, following ``datasets/ANNOTATION.md``.
+TO_FILL: tuple[str, ...] = (S.STANCE, S.HEDGED, "notes")
+#: Columns copied from the statements table (attribution is a suggestion to check).
+SHOWN: tuple[str, ...] = (
+    S.DOC_ID,
+    S.SENT_ID,
+    S.TEXT,
+    S.SPEAKER,
+    S.SIDE,
+    S.VERB,
+    S.VERB_FRAME,
+)
+
+
+def stratified_sample(
+    frame: pd.DataFrame, n: int, by: str, seed: int = 0
+) -> pd.DataFrame:
+    """Sample ``n`` rows with every value of ``by`` represented proportionally.
+
+    Each stratum gets its proportional share (largest remainders round it), and at
+    least one row while ``n`` allows; the result keeps the input's order.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Rows to sample from.
+    n : int
+        Sample size, ``1 <= n``; capped at ``len(frame)``.
+    by : str
+        Column to stratify on.
+    seed : int
+        Random seed: the same seed gives the same sample.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The sampled rows.
+
+    Raises
+    ------
+    ValueError
+        When ``n`` is not positive or ``by`` is not a column.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"g": list("aaaaaaaabb")})
+    >>> stratified_sample(frame, 5, "g")["g"].value_counts().to_dict()
+    {'a': 4, 'b': 1}
+    """
+    if n < 1:
+        raise ValueError(f"argument n must be at least 1, got {n}")
+    S.require_columns(frame, [by], "argument 'frame'")
+    n = min(n, len(frame))
+    sizes = frame[by].value_counts(sort=False)
+    quota = sizes / sizes.sum() * n
+    take = np.maximum(np.floor(quota), (quota > 0) & (n >= len(sizes))).astype(int)
+    take = np.minimum(take, sizes)
+    remainder = (quota - take).sort_values(ascending=False)
+    for key in remainder.index[: max(0, n - int(take.sum()))]:
+        take[key] += 1
+    rng = np.random.default_rng(seed)
+    chosen = []
+    for key, count in take.items():
+        index = frame.index[frame[by] == key]
+        chosen.extend(rng.choice(index, size=int(count), replace=False))
+    return frame.loc[sorted(chosen, key=frame.index.get_loc)]
+
+
+def annotation_sheet(
+    statements: pd.DataFrame, n: int, by: str = S.SIDE, seed: int = 0
+) -> pd.DataFrame:
+    """Return a stratified sample of statements with empty label columns to fill.
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        A statements table, e.g. from :func:`toolkit.corpus.extract_statements`.
+    n : int
+        Number of statements.
+    by : str
+        Column to stratify on (default ``side``).
+    seed : int
+        Random seed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`SHOWN` columns, then empty :data:`TO_FILL` columns.
+    """
+    S.require_columns(statements, SHOWN, "argument 'statements'")
+    sheet = stratified_sample(statements, n, by, seed)[list(SHOWN)].copy()
+    for column in TO_FILL:
+        sheet[column] = ""
+    return sheet.reset_index(drop=True)
