@@ -1,0 +1,148 @@
+"""Command line: ``python -m toolkit`` (or ``framing-toolkit``).
+
+Examples
+--------
+>>> main(["--help"])  # doctest: +ELLIPSIS
+usage: framing-toolkit ...
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+PROG = "framing-toolkit"
+
+
+class UserError(Exception):
+    """A mistake in the command line or the input files: printed as one line."""
+
+
+def _analyze(args: argparse.Namespace) -> None:
+    from toolkit.corpus import load_corpus
+    from toolkit.report import write_report
+
+    articles = load_corpus(args.corpus)
+    write_report(
+        articles,
+        Path(args.out),
+        stance_model=args.stance_model,
+        hedge_model=args.hedge_model,
+        quiet=args.quiet,
+    )
+    if not args.quiet:
+        print(f"report written to {Path(args.out) / 'report.md'} and report.html")
+
+
+def _train(args: argparse.Namespace) -> None:
+    from toolkit.classify import train_from_file
+
+    path = train_from_file(args.task, args.data, args.out)
+    if not args.quiet:
+        print(f"{args.task} model saved to {path}")
+
+
+def _annotate(args: argparse.Namespace) -> None:
+    from toolkit.corpus import extract_statements, load_corpus
+    from toolkit.corpus.sampling import annotation_sheet
+
+    statements = extract_statements(load_corpus(args.corpus))
+    sheet = annotation_sheet(statements, args.sample, seed=args.seed)
+    out = Path(args.out)
+    if out.exists() and not args.force:
+        raise UserError(f"{out} exists; pass --force to overwrite it")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    sheet.to_csv(out, index=False, encoding="utf-8-sig")
+    if not args.quiet:
+        print(f"{len(sheet)} statements to annotate written to {out}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser with the ``analyze``, ``train`` and ``annotate`` commands.
+
+    Examples
+    --------
+    >>> build_parser().parse_args(["analyze", "datasets/examples"]).out
+    'report'
+    """
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Framing analysis of Arabic news: attribute, classify, compare sides.",
+        epilog=f"example: {PROG} analyze datasets/examples --out report",
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    analyze = commands.add_parser(
+        "analyze",
+        help="analyse a corpus and write report.md, report.html and statements.csv",
+        description="Load, attribute, classify and compare the sides of a corpus.",
+        epilog=f"example: {PROG} analyze datasets/examples --out report",
+    )
+    analyze.add_argument(
+        "corpus", help="folder of .txt files, or .csv/.tsv/.jsonl/.parquet"
+    )
+    analyze.add_argument(
+        "--out", default="report", help="output folder (default: report)"
+    )
+    analyze.add_argument("--stance-model", help="a model saved by 'train stance'")
+    analyze.add_argument("--hedge-model", help="a model saved by 'train hedging'")
+    analyze.set_defaults(run=_analyze)
+
+    train = commands.add_parser(
+        "train",
+        help="train a stance or hedging model from an annotated CSV/TSV/JSONL",
+        description="Train a classifier on annotated statements and save it safely.",
+        epilog=f"example: {PROG} train hedging my_labels.csv --out hedge.skops",
+    )
+    train.add_argument("task", choices=["stance", "hedging"])
+    train.add_argument(
+        "data", help="file with a 'text' column and a 'stance' or 'hedged' column"
+    )
+    train.add_argument("--out", required=True, help="where to save the model (.skops)")
+    train.set_defaults(run=_train)
+
+    annotate = commands.add_parser(
+        "annotate",
+        help="draw a stratified sample of statements for a human to label",
+        description="Write a CSV with the statements and empty stance/hedged/notes columns "
+        "to fill following datasets/ANNOTATION.md.",
+        epilog=f"example: {PROG} annotate datasets/examples --sample 5 --out sample.csv",
+    )
+    annotate.add_argument(
+        "corpus", help="folder of .txt files, or .csv/.tsv/.jsonl/.parquet"
+    )
+    annotate.add_argument("--sample", type=int, default=200, help="how many statements")
+    annotate.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    annotate.add_argument("--out", required=True, help="CSV file to write")
+    annotate.add_argument("--force", action="store_true", help="overwrite --out")
+    annotate.set_defaults(run=_annotate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code.
+
+    User mistakes (missing files, bad columns, undecodable text, bad arguments) print one
+    line starting with ``error:`` on standard error and return 1, never a traceback.
+
+    Parameters
+    ----------
+    argv : sequence of str, optional
+        Arguments without the program name; ``sys.argv[1:]`` when omitted.
+    """
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    run: Callable[[argparse.Namespace], None] = args.run
+    try:
+        run(args)
+    except (UserError, FileNotFoundError, ValueError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    return 0
