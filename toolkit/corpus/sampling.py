@@ -71,18 +71,27 @@ def stratified_sample(
     S.require_columns(frame, [by], "argument 'frame'")
     n = min(n, len(frame))
     sizes = frame[by].value_counts(sort=False)
-    quota = sizes / sizes.sum() * n
-    take = np.maximum(np.floor(quota), (quota > 0) & (n >= len(sizes))).astype(int)
-    take = np.minimum(take, sizes)
-    remainder = (quota - take).sort_values(ascending=False)
-    for key in remainder.index[: max(0, n - int(take.sum()))]:
-        take[key] += 1
+    take = _allocate(sizes, n)
     rng = np.random.default_rng(seed)
     chosen = []
     for key, count in take.items():
         index = frame.index[frame[by] == key]
         chosen.extend(rng.choice(index, size=int(count), replace=False))
     return frame.loc[sorted(chosen, key=frame.index.get_loc)]
+
+
+def _allocate(sizes: pd.Series, n: int) -> pd.Series:
+    """Split ``n`` over strata of ``sizes``: proportional, at least one each if possible."""
+    quota = sizes / sizes.sum() * n
+    take = np.floor(quota).astype(int)
+    if n >= len(sizes):
+        take = take.clip(lower=1)
+    while take.sum() > n:  # the minimum of one overshot: trim the largest strata
+        take[take.idxmax()] -= 1
+    room = (quota - take).where(take < sizes, -np.inf).sort_values(ascending=False)
+    for key in room.index[: n - int(take.sum())]:
+        take[key] += 1
+    return take
 
 
 def annotation_sheet(

@@ -39,9 +39,6 @@ _PERFECT_WITH_PREFIX_LETTER = {
     "تلقي",
     "تحقق",
     "تقدم",
-    "نجح",
-    "نفذ",
-    "نشر",
 }
 
 
@@ -89,15 +86,17 @@ def is_imperfect(token: str) -> bool:
     --------
     >>> is_imperfect("يكون"), is_imperfect("تشهد"), is_imperfect("خرقت")
     (True, True, False)
-    >>> is_imperfect("تمكنت"), is_imperfect("نواجه")
-    (False, True)
+    >>> is_imperfect("تمكنت"), is_imperfect("نفي")
+    (False, False)
     """
     if token in _PERFECT_WITH_PREFIX_LETTER:
         return False
     if token.startswith("ي"):
         return True
-    if token.startswith(("ت", "ن")):
+    if token.startswith("ت"):
         return not token.endswith(("ت", "وا"))
+    # "ن" opens perfect verbs (نفى، نفذ، نشر) far more often than the first person
+    # plural imperfect in news copy, so it is read as perfect.
     return False
 
 
