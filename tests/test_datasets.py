@@ -390,10 +390,6 @@ def test_framing_loader_names_a_missing_file(tmp_path: Path) -> None:
         d.load_framing_statements(path=tmp_path / "no.tsv")
 
 
-@pytest.mark.skipif(
-    not d.FRAMING_STATEMENTS_PATH.exists(),
-    reason="datasets/framing-statements/statements.tsv does not exist yet",
-)
 def test_framing_corpus_loads_with_all_splits() -> None:
     frame = d.load_framing_statements()
     assert len(frame) >= 1200

@@ -1,0 +1,94 @@
+"""The project's annotated corpus: schema, labels, splits by event, and a fresh card."""
+
+import importlib.util
+
+import numpy as np
+import pytest
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from toolkit.corpus import normalize
+from toolkit.corpus import schema as S
+from toolkit.datasets import load_framing_statements
+from toolkit.datasets.framing import FRAMING_COLUMNS, FRAMING_STATEMENTS_PATH
+
+CARD_SCRIPT = FRAMING_STATEMENTS_PATH.parent / "card.py"
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_framing_statements()
+
+
+@pytest.fixture(scope="module")
+def card():
+    spec = importlib.util.spec_from_file_location("framing_card", CARD_SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_size_and_columns(corpus):
+    assert len(corpus) >= 1200
+    assert tuple(corpus.columns[: len(FRAMING_COLUMNS)]) == FRAMING_COLUMNS
+
+
+@pytest.mark.parametrize(
+    ("column", "legal"),
+    [
+        (S.SIDE, S.SIDES),
+        (S.VERB_FRAME, S.VERB_FRAMES),
+        (S.STANCE, S.STANCES),
+        (S.SPLIT, S.SPLITS),
+        (S.HEDGED, (0, 1)),
+        ("genre", ("wire", "headline", "post", "communique")),
+    ],
+)
+def test_every_label_is_legal_and_used(corpus, column, legal):
+    assert set(corpus[column]) <= set(legal)
+    assert corpus[column].nunique() >= min(len(legal), 3)
+
+
+def test_text_norm_and_offsets_are_consistent(corpus):
+    assert corpus[S.TEXT_NORM].tolist() == [normalize(t) for t in corpus[S.TEXT]]
+    lengths = corpus[S.CHAR_END] - corpus[S.CHAR_START]
+    assert (lengths == corpus[S.TEXT].str.len()).all()
+
+
+def test_narrator_rows_have_no_speaker_or_verb(corpus):
+    narrator = corpus[corpus[S.SIDE] == S.NARRATOR]
+    assert (narrator[S.SPEAKER] == "").all() and (narrator[S.VERB] == "").all()
+    assert (narrator[S.VERB_FRAME] == S.NO_FRAME).all()
+
+
+def test_each_event_sits_in_one_split(corpus):
+    assert corpus.groupby(S.TOPIC)[S.SPLIT].nunique().eq(1).all()
+    assert corpus.groupby(S.DOC_ID)[S.SPLIT].nunique().eq(1).all()
+
+
+def test_no_duplicate_or_near_duplicate_across_splits(corpus):
+    assert not corpus[S.TEXT_NORM].duplicated().any()
+    vectors = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5)).fit_transform(
+        corpus[S.TEXT_NORM]
+    )
+    similarity = (vectors @ vectors.T).toarray()
+    splits = corpus[S.SPLIT].to_numpy()
+    across = splits[:, None] != splits[None, :]
+    assert np.where(across, similarity, 0).max() < 0.8
+
+
+def test_seed_article_is_not_paraphrased(corpus):
+    for place in ("الشيخ مقصود", "الاشرفية"):
+        assert not corpus[S.TEXT_NORM].str.contains(place).any()
+
+
+def test_card_statistics_are_those_the_script_computes(corpus, card):
+    text = card.CARD.read_text(encoding="utf-8")
+    frame = corpus.assign(**{S.SENT_ID: corpus[S.SENT_ID].astype(str)})
+    assert card.updated_card(text, card.render(frame, card.read_second_pass())) == text
+
+
+def test_second_pass_covers_200_statements_of_the_corpus(corpus, card):
+    second = card.read_second_pass()
+    assert second is not None and len(second) == 200
+    keys = set(zip(corpus[S.DOC_ID], corpus[S.SENT_ID].astype(str), strict=True))
+    assert set(zip(second[S.DOC_ID], second[S.SENT_ID], strict=True)) <= keys
