@@ -84,7 +84,8 @@ def test_seed_article_is_not_paraphrased(corpus):
 def test_card_statistics_are_those_the_script_computes(corpus, card):
     text = card.CARD.read_text(encoding="utf-8")
     frame = corpus.assign(**{S.SENT_ID: corpus[S.SENT_ID].astype(str)})
-    assert card.updated_card(text, card.render(frame, card.read_second_pass())) == text
+    section = card.render(frame, card.read_second_pass(), card.read_adjudication())
+    assert card.updated_card(text, section) == text
 
 
 def test_second_pass_covers_200_statements_of_the_corpus(corpus, card):
@@ -92,3 +93,29 @@ def test_second_pass_covers_200_statements_of_the_corpus(corpus, card):
     assert second is not None and len(second) == 200
     keys = set(zip(corpus[S.DOC_ID], corpus[S.SENT_ID].astype(str), strict=True))
     assert set(zip(second[S.DOC_ID], second[S.SENT_ID], strict=True)) <= keys
+
+
+def test_adjudication_covers_every_disagreement_and_is_applied(corpus, card):
+    second = card.read_second_pass()
+    adjudication = card.read_adjudication()
+    frame = corpus.assign(**{S.SENT_ID: corpus[S.SENT_ID].astype(str)})
+    first = card.first_pass(frame, adjudication)
+    merged = first.merge(second, on=card.KEY, suffixes=("", "_2"))
+    disagreements = {
+        (row[S.DOC_ID], row[S.SENT_ID], label)
+        for label in card.AGREEMENT_LABELS
+        for _, row in merged[merged[label] != merged[f"{label}_2"]].iterrows()
+    }
+    listed = set(
+        zip(
+            adjudication[S.DOC_ID],
+            adjudication[S.SENT_ID],
+            adjudication["label"],
+            strict=True,
+        )
+    )
+    assert disagreements == listed
+    resolved = frame.set_index(card.KEY)
+    for row in adjudication.itertuples(index=False):
+        value = resolved.loc[(row.doc_id, row.sent_id), row.label]
+        assert str(value) == row.resolved

@@ -6,8 +6,10 @@ Run from the repository root after any change to ``statements.tsv`` or
     .venv/bin/python datasets/framing-statements/card.py
 
 It rewrites the part of ``README.md`` between the ``<!-- stats -->`` markers: counts per
-label x side x split, and Cohen's kappa between the first annotation and the independent
-second pass. A test checks that the committed card equals what this script writes.
+label x side x split, Cohen's kappa between the first annotation and the independent
+second pass, and how the disagreements were resolved (``adjudication.tsv``). The corpus
+holds the resolved labels; the kappa is computed on the first annotation as it was before
+adjudication. A test checks that the committed card equals what this script writes.
 """
 
 from __future__ import annotations
@@ -20,10 +22,12 @@ from sklearn.metrics import cohen_kappa_score
 
 from toolkit.corpus import schema as S
 from toolkit.datasets import load_framing_statements
+from toolkit.report import markdown_table
 
 HERE = Path(__file__).resolve().parent
 CARD = HERE / "README.md"
 SECOND_PASS = HERE / "second_pass.tsv"
+ADJUDICATION = HERE / "adjudication.tsv"
 BEGIN, END = "<!-- stats -->", "<!-- /stats -->"
 #: Labels compared between the two annotation passes.
 AGREEMENT_LABELS = (S.STANCE, S.HEDGED, S.SIDE, S.VERB_FRAME)
@@ -31,11 +35,7 @@ KEY = [S.DOC_ID, S.SENT_ID]
 
 
 def _table(frame: pd.DataFrame) -> str:
-    frame = frame.reset_index()
-    header = "| " + " | ".join(map(str, frame.columns)) + " |"
-    rule = "|" + "---|" * len(frame.columns)
-    rows = ["| " + " | ".join(map(str, row)) + " |" for row in frame.to_numpy()]
-    return "\n".join([header, rule, *rows])
+    return markdown_table(frame.reset_index())
 
 
 def counts_section(statements: pd.DataFrame) -> str:
@@ -112,12 +112,62 @@ def agreement_section(statements: pd.DataFrame, second: pd.DataFrame) -> str:
     )
 
 
-def render(statements: pd.DataFrame, second: pd.DataFrame | None) -> str:
+def first_pass(statements: pd.DataFrame, adjudication: pd.DataFrame) -> pd.DataFrame:
+    """The corpus with every adjudicated label set back to the first annotator's."""
+    first = statements.copy()
+    rows = first.set_index(KEY).index
+    for record in adjudication.itertuples(index=False):
+        where = rows == (record.doc_id, record.sent_id)
+        value = int(record.first) if record.label == S.HEDGED else record.first
+        first.loc[where, record.label] = value
+    return first
+
+
+def adjudication_section(adjudication: pd.DataFrame) -> str:
+    """Markdown counts of how the disagreements were resolved, per label."""
+    kept = adjudication["resolved"] == adjudication["first"]
+    table = (
+        adjudication.assign(
+            outcome=kept.map({True: "first label kept", False: "second label taken"})
+        )
+        .pivot_table(index="label", columns="outcome", values="doc_id", aggfunc="size")
+        .fillna(0)
+        .astype(int)
+    )
+    table["disagreements"] = table.sum(axis=1)
+    return "\n".join(
+        [
+            "**Disagreements and their resolution** (`adjudication.tsv`, one row each "
+            "with the deciding guideline clause)",
+            "",
+            _table(table),
+            "",
+        ]
+    )
+
+
+def render(
+    statements: pd.DataFrame,
+    second: pd.DataFrame | None,
+    adjudication: pd.DataFrame | None = None,
+) -> str:
     """The full statistics section, markers included."""
     body = counts_section(statements)
     if second is not None:
-        body += "\n" + agreement_section(statements, second)
+        first = statements
+        if adjudication is not None:
+            first = first_pass(statements, adjudication)
+        body += "\n" + agreement_section(first, second)
+    if adjudication is not None:
+        body += "\n" + adjudication_section(adjudication)
     return f"{BEGIN}\n{body}{END}"
+
+
+def read_adjudication(path: Path = ADJUDICATION) -> pd.DataFrame | None:
+    """Read the adjudication of disagreements, or ``None`` when it does not exist."""
+    if not path.exists():
+        return None
+    return pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False)
 
 
 def read_second_pass(path: Path = SECOND_PASS) -> pd.DataFrame | None:
@@ -139,7 +189,7 @@ def updated_card(card: str, section: str) -> str:
 def main() -> int:
     statements = load_framing_statements()
     statements[S.SENT_ID] = statements[S.SENT_ID].astype(str)
-    section = render(statements, read_second_pass())
+    section = render(statements, read_second_pass(), read_adjudication())
     CARD.write_text(updated_card(CARD.read_text(encoding="utf-8"), section), "utf-8")
     print(section)
     return 0
