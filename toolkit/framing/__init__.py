@@ -1,0 +1,41 @@
+"""Side-by-side framing statistics: DataFrame of statements in, DataFrame out.
+
+* :func:`verb_profile`: how each side's statements are introduced (verb frames
+  and reporting verbs);
+* :func:`hedging_by_side`: hedged share per side, document-level bootstrap
+  intervals and a test of the difference;
+* :func:`labels_by_actor`: how each actor is named, with the lexicon's valence;
+* :func:`distinctive_terms`: Fightin' Words log-odds with an informative prior;
+* :func:`compare_sides`: all of the above in one tidy table.
+
+Every random step takes a ``seed`` and defaults to a fixed one.
+
+Examples
+--------
+>>> from toolkit.corpus.loaders import load_example_gold
+>>> from toolkit.framing import labels_by_actor
+>>> labels = labels_by_actor(load_example_gold())
+>>> labels.loc[labels["label"] == "ميليشيا قسد", ["side", "refers_to"]].values
+array([['narrator', 'sdc']], dtype=object)
+"""
+
+from toolkit.framing import columns
+from toolkit.framing.hedging import hedging_by_side
+from toolkit.framing.labels import LabelMatch, find_labels, labels_by_actor
+from toolkit.framing.stats import DifferenceTest, difference_test
+from toolkit.framing.summary import compare_sides
+from toolkit.framing.terms import distinctive_terms
+from toolkit.framing.verbs import verb_profile
+
+__all__ = [
+    "DifferenceTest",
+    "LabelMatch",
+    "columns",
+    "compare_sides",
+    "difference_test",
+    "distinctive_terms",
+    "find_labels",
+    "hedging_by_side",
+    "labels_by_actor",
+    "verb_profile",
+]

@@ -1,0 +1,244 @@
+"""Framing statistics: the seed article's framing, bootstrap, tests, labels, log-odds."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from toolkit.corpus.loaders import load_example_gold
+from toolkit.corpus.schema import (
+    DOC_ID,
+    GOVERNMENT,
+    HEDGED,
+    NARRATOR,
+    SDC,
+    SIDE,
+    TEXT,
+    VERB,
+    VERB_FRAME,
+)
+from toolkit.framing import columns as col
+from toolkit.framing import (
+    compare_sides,
+    difference_test,
+    distinctive_terms,
+    find_labels,
+    hedging_by_side,
+    labels_by_actor,
+    verb_profile,
+)
+from toolkit.framing.stats import cluster_bootstrap_share
+
+
+@pytest.fixture(scope="module")
+def gold() -> pd.DataFrame:
+    return load_example_gold()
+
+
+def frame_share(profile: pd.DataFrame, side: str, frame: str) -> float:
+    rows = profile[
+        (profile[SIDE] == side)
+        & (profile[col.FEATURE] == VERB_FRAME)
+        & (profile[col.VALUE] == frame)
+    ]
+    return float(rows[col.SHARE].item())
+
+
+def multi_document(n_docs: int = 6, seed: int = 1) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    rows = []
+    for doc in range(n_docs):
+        for side, rate in ((GOVERNMENT, 0.1), (SDC, 0.6)):
+            for _ in range(rng.integers(2, 6)):
+                rows.append(
+                    {DOC_ID: f"d{doc}", SIDE: side, HEDGED: int(rng.random() < rate)}
+                )
+    return pd.DataFrame(rows)
+
+
+# -- the seed article: what a human reader sees --------------------------------
+
+
+def test_seed_government_assertive_sdc_accused_or_distanced(gold):
+    profile = verb_profile(gold)
+    assert frame_share(profile, GOVERNMENT, "assertive") > 0.5
+    assert frame_share(profile, SDC, "assertive") == 0
+    accused_or_distanced = frame_share(profile, SDC, "accusatory") + frame_share(
+        profile, SDC, "distancing"
+    )
+    assert accused_or_distanced > 0.5
+    for side in (GOVERNMENT, SDC, NARRATOR):
+        frames = profile[(profile[SIDE] == side) & (profile[col.FEATURE] == VERB_FRAME)]
+        assert frames[col.SHARE].sum() == pytest.approx(1.0)
+
+
+def test_seed_verbs_counted_by_lemma(gold):
+    verbs = verb_profile(gold).query("feature == 'verb' and side == 'government'")
+    counts = dict(zip(verbs[col.VALUE], verbs[col.COUNT], strict=True))
+    assert counts["أكد"] == 2  # أكدت twice, one lemma
+    assert "أكدت" not in counts
+
+
+def test_seed_single_hedge_is_on_the_sdc_side(gold):
+    table = hedging_by_side(gold).set_index(SIDE)
+    assert table.at[SDC, col.N_HEDGED] == 1
+    assert table.at[GOVERNMENT, col.N_HEDGED] == 0
+    assert table.at[SDC, col.SHARE] > table.at[GOVERNMENT, col.SHARE]
+    for side in table.index:
+        assert table.at[side, col.CI_LOW] <= table.at[side, col.SHARE]
+        assert table.at[side, col.SHARE] <= table.at[side, col.CI_HIGH]
+    assert set(table[col.INTERVAL]) == {"Wilson (statements; one document)"}
+    assert table.attrs["test"]["test"] == "fisher_exact"
+
+
+def test_seed_militia_label_applied_to_the_sdf_by_the_narrator(gold):
+    labels = labels_by_actor(gold)
+    militia = labels[labels[col.LABEL].str.contains("ميليشيا")]
+    assert militia[SIDE].tolist() == [NARRATOR]
+    assert militia[col.REFERS_TO].tolist() == [SDC]
+    assert militia[col.VALENCE].tolist() == ["delegitimising"]
+
+
+def test_seed_summary_table(gold):
+    table = compare_sides(gold).set_index([col.SECTION, col.MEASURE, SIDE])
+    value = table[col.VALUE]
+    assert value["verb frame", "assertive share", GOVERNMENT] == 0.75
+    assert value["hedging", "hedged share", SDC] == 0.25
+    assert value["labels", "label «ميليشيا قسد» (delegitimising)", SDC] == 1
+    assert value["labels", "delegitimising label share", SDC] > 0
+    assert value["labels", "delegitimising label share", GOVERNMENT] == 0
+    assert list(table.reset_index().columns) == list(
+        ("section", "measure", "side", "value", "ci_low", "ci_high", "test", "p_value")
+    )
+
+
+# -- intervals and tests -------------------------------------------------------
+
+
+def test_cluster_bootstrap_resamples_whole_documents():
+    # one document 1/1 hedged, one 0/9: pooled shares of a resample can only be
+    # 0/18, 1/10 or 2/2 when documents are kept whole
+    low, high = cluster_bootstrap_share(np.array([1.0, 0.0]), np.array([1.0, 9.0]))
+    assert {low, high} <= {0.0, 0.1, 1.0}
+    assert (low, high) == (0.0, 1.0)
+
+
+def test_hedging_bootstrap_reproducible_and_seeded():
+    table = multi_document(n_docs=30)
+    first = hedging_by_side(table, seed=3)
+    again = hedging_by_side(table, seed=3)
+    other = hedging_by_side(table, seed=4)
+    pd.testing.assert_frame_equal(first, again)
+    assert not first[[col.CI_LOW, col.CI_HIGH]].equals(other[[col.CI_LOW, col.CI_HIGH]])
+    assert set(first[col.INTERVAL]) == {"cluster bootstrap (documents)"}
+    assert (first[col.CI_LOW] <= first[col.SHARE]).all()
+    assert (first[col.SHARE] <= first[col.CI_HIGH]).all()
+
+
+def test_side_interval_does_not_depend_on_other_sides():
+    table = multi_document()
+    alone = hedging_by_side(table[table[SIDE] == SDC], seed=0).set_index(SIDE)
+    both = hedging_by_side(table, seed=0).set_index(SIDE)
+    assert alone.at[SDC, col.CI_LOW] == both.at[SDC, col.CI_LOW]
+
+
+def test_difference_test_switches_to_chi_square_for_large_tables():
+    small = difference_test(1, 4, 0, 4)
+    large = difference_test(40, 100, 70, 100)
+    assert small.test == "fisher_exact" and small.p_value == pytest.approx(1.0)
+    assert large.test == "chi2" and large.p_value < 0.001
+    assert np.isnan(difference_test(0, 0, 1, 2).p_value)
+
+
+def test_hedged_accepts_booleans_and_strings_but_names_bad_rows():
+    base = pd.DataFrame({DOC_ID: ["a"] * 3, SIDE: [SDC] * 3})
+    as_bool = hedging_by_side(base.assign(hedged=[True, False, False]))
+    as_text = hedging_by_side(base.assign(hedged=["yes", "no", "0"]))
+    assert as_bool[col.N_HEDGED].item() == as_text[col.N_HEDGED].item() == 1
+    with pytest.raises(ValueError, match=r"row 2 has hedged='maybe'"):
+        hedging_by_side(base.assign(hedged=[1, 0, "maybe"]))
+
+
+# -- labels ------------------------------------------------------------------
+
+
+def test_labels_whole_words_with_one_proclitic_and_no_overlap():
+    # "مسدس" (pistol) is not "مسد"; "لميليشيا" is the militia label; the long label
+    # wins over the "قسد" it contains
+    text = 'حمل مسدسا، وقالت لميليشيا "قسد" إن قسد باقية'
+    found = [m.label for m in find_labels(text)]
+    assert found == ["ميليشيا قسد", "قسد"]
+
+
+def test_labels_match_normalised_spellings():
+    assert [m.label for m in find_labels("قوى الامن الداخلى")] == ["قوى الأمن الداخلي"]
+    assert [m.label for m in find_labels("قوى الامن الخارجي")] == []
+
+
+def test_labels_by_actor_counts_occurrences_and_statements():
+    table = pd.DataFrame({SIDE: [GOVERNMENT, GOVERNMENT], TEXT: ["مسد ثم مسد", "مسد"]})
+    row = labels_by_actor(table).set_index(col.LABEL).loc["مسد"]
+    assert (row[col.COUNT], row[col.N_STATEMENTS]) == (3, 2)
+
+
+# -- distinctive terms ---------------------------------------------------------
+
+WORDS = st.lists(st.sampled_from(["الجيش", "قصف", "المدنيين", "حوار", "السيادة"]))
+
+
+@given(WORDS, WORDS)
+def test_log_odds_is_antisymmetric(a_words, b_words):
+    texts = [" ".join(["حلب", *a_words]), " ".join(["حلب", "الحي", *b_words])]
+    table = pd.DataFrame({SIDE: [GOVERNMENT, SDC], TEXT: texts})
+    forward = distinctive_terms(table).set_index(col.TERM)[col.Z]
+    backward = distinctive_terms(table, groups=(SDC, GOVERNMENT)).set_index(col.TERM)
+    pd.testing.assert_series_equal(
+        forward.sort_index(), -backward[col.Z].sort_index(), check_exact=False
+    )
+
+
+def test_log_odds_signs_stopwords_and_min_count():
+    table = pd.DataFrame(
+        {
+            SIDE: [GOVERNMENT, GOVERNMENT, SDC, SDC],
+            TEXT: ["الجيش في حلب", "الجيش يحمي", "قصف في حلب", "قصف المنازل"],
+        }
+    )
+    terms = distinctive_terms(table).set_index(col.TERM)
+    assert terms.at["الجيش", col.Z] > 0 and terms.at["الجيش", col.FAVOURS] == GOVERNMENT
+    assert terms.at["قصف", col.Z] < 0 and terms.at["قصف", col.FAVOURS] == SDC
+    assert terms.at["حلب", col.Z] == pytest.approx(0.0, abs=1e-12)
+    assert "في" not in terms.index
+    assert "في" in distinctive_terms(table, stopwords=False)[col.TERM].tolist()
+    frequent = {"الجيش", "قصف", "حلب"}
+    assert set(distinctive_terms(table, min_count=2)[col.TERM]) == frequent
+
+
+def test_log_odds_any_grouping_column():
+    table = pd.DataFrame({"outlet": ["x", "y"], TEXT: ["الجيش", "قصف"]})
+    assert distinctive_terms(table, by="outlet").attrs["groups"] == ("x", "y")
+    three = pd.concat([table, table.iloc[[0]].assign(outlet="z")])
+    with pytest.raises(ValueError, match="pass groups"):
+        distinctive_terms(three, by="outlet")
+
+
+# -- bad input -----------------------------------------------------------------
+
+
+def test_errors_name_the_column_and_row():
+    table = pd.DataFrame({SIDE: [GOVERNMENT, "rebels"], VERB: ["قال", "قال"]})
+    with pytest.raises(ValueError, match="verb_frame"):
+        verb_profile(table)
+    with pytest.raises(ValueError, match=r"row 1 has side='rebels'"):
+        verb_profile(table.assign(verb_frame=["neutral", "neutral"]))
+    with pytest.raises(TypeError, match="DataFrame"):
+        compare_sides([1, 2])
+
+
+def test_inputs_are_not_modified(gold):
+    before = gold.copy()
+    compare_sides(gold)
+    pd.testing.assert_frame_equal(gold, before)

@@ -1,0 +1,75 @@
+"""Input checks shared by the framing statistics."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from toolkit.corpus.schema import (
+    NO_FRAME,
+    SIDE,
+    SIDES,
+    TEXT,
+    TEXT_NORM,
+    VERB_FRAME,
+    VERB_FRAMES,
+    check_values,
+    require_columns,
+)
+
+_TRUE = {"1", "1.0", "true", "yes", "hedged"}
+_FALSE = {"0", "0.0", "false", "no", "not_hedged"}
+
+
+def check_statements(
+    statements: pd.DataFrame, required: Iterable[str], what: str = "statements"
+) -> None:
+    """Raise ``TypeError``/``ValueError`` unless ``statements`` is a usable table."""
+    if not isinstance(statements, pd.DataFrame):
+        raise TypeError(
+            f"argument {what!r} must be a pandas DataFrame of statements, "
+            f"got {type(statements).__name__}"
+        )
+    require_columns(statements, required, f"argument {what!r}")
+    if SIDE in statements.columns:
+        check_values(statements, SIDE, SIDES, f"argument {what!r}")
+
+
+def frames(statements: pd.DataFrame, what: str = "statements") -> pd.Series:
+    """Return the verb-frame column with empty cells read as ``"none"``."""
+    column = statements[VERB_FRAME].fillna("").astype(str).replace("", NO_FRAME)
+    check_values(column.to_frame(), VERB_FRAME, VERB_FRAMES, f"argument {what!r}")
+    return column
+
+
+def flags(statements: pd.DataFrame, column: str, what: str = "statements") -> pd.Series:
+    """Return ``column`` as booleans, accepting 0/1, booleans and yes/no strings."""
+    values: list[bool] = []
+    for row, value in enumerate(statements[column].tolist()):
+        text = str(value).strip().lower()
+        if text in _TRUE or text in _FALSE:
+            values.append(text in _TRUE)
+        else:
+            raise ValueError(
+                f"argument {what!r}: row {row} has {column}={value!r}; "
+                "expected 0/1, True/False or yes/no"
+            )
+    return pd.Series(values, index=statements.index, name=column, dtype=bool)
+
+
+def texts(statements: pd.DataFrame, what: str = "statements") -> pd.Series:
+    """Return the statement texts (raw text if present, else the normalised one)."""
+    for column in (TEXT, TEXT_NORM):
+        if column in statements.columns:
+            return statements[column].fillna("").astype(str)
+    raise ValueError(
+        f"argument {what!r}: needs a {TEXT!r} or {TEXT_NORM!r} column; "
+        f"columns present: {', '.join(map(str, statements.columns)) or 'none'}"
+    )
+
+
+def present_sides(statements: pd.DataFrame) -> list[str]:
+    """Sides that occur in ``statements``, in the order of :data:`SIDES`."""
+    seen = set(statements[SIDE])
+    return [side for side in SIDES if side in seen]

@@ -1,0 +1,162 @@
+"""Share of hedged statements per side, with document-level uncertainty.
+
+Examples
+--------
+>>> import pandas as pd
+>>> table = pd.DataFrame({"doc_id": ["a", "a", "b", "b"],
+...                       "side": ["government", "sdc", "government", "sdc"],
+...                       "hedged": [0, 1, 0, 0]})
+>>> result = hedging_by_side(table)
+>>> print(result[["side", "n_statements", "n_hedged", "share"]].to_string(index=False))
+      side  n_statements  n_hedged  share
+government             2         0    0.0
+       sdc             2         1    0.5
+>>> result.attrs["test"]["test"]
+'fisher_exact'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from toolkit.corpus.schema import DOC_ID, GOVERNMENT, HEDGED, SDC, SIDE, SIDES
+from toolkit.framing._input import check_statements, flags, present_sides
+from toolkit.framing.columns import (
+    CI_HIGH,
+    CI_LOW,
+    INTERVAL,
+    N_DOCUMENTS,
+    N_HEDGED,
+    N_STATEMENTS,
+    SHARE,
+)
+from toolkit.framing.stats import (
+    cluster_bootstrap_share,
+    difference_test,
+    wilson_interval,
+)
+
+BOOTSTRAP = "cluster bootstrap (documents)"
+WILSON = "Wilson (statements; one document)"
+
+
+def hedging_by_side(
+    statements: pd.DataFrame,
+    *,
+    column: str = HEDGED,
+    compare: Sequence[str] = (GOVERNMENT, SDC),
+    confidence: float = 0.95,
+    n_resamples: int = 2000,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """Share of hedged statements per side, its interval, and a test of the gap.
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        Statements with ``doc_id``, ``side`` and a 0/1 (or boolean, or yes/no)
+        hedging column: the gold ``hedged`` column or a classifier's predictions.
+    column : str
+        Name of the hedging column.
+    compare : pair of str
+        The two sides whose shares are tested against each other.
+    confidence : float
+        Confidence level of the intervals.
+    n_resamples : int
+        Bootstrap resamples.
+    seed : int
+        Seed of the resampling; side ``s`` uses ``[seed, SIDES.index(s)]`` so a
+        side's interval does not depend on which other sides are present.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per side present (schema order) with ``n_documents``,
+        ``n_statements``, ``n_hedged``, ``share``, ``ci_low``, ``ci_high`` and
+        ``interval``. The interval is a percentile bootstrap that resamples whole
+        documents (statements of one article are not independent); a side seen in
+        a single document has no between-document variation to resample, so it gets
+        a Wilson interval over its statements instead, and ``interval`` says so.
+        ``attrs["test"]`` holds the comparison of the two ``compare`` sides: a dict
+        with ``sides``, ``test`` (``"fisher_exact"`` for small tables, else
+        ``"chi2"``), ``statistic`` and ``p_value``.
+
+    Raises
+    ------
+    ValueError
+        When a column is missing, a side is unknown, a hedging value is not 0/1,
+        or ``compare`` does not name two sides.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"doc_id": ["a"] * 3, "side": ["sdc"] * 3,
+    ...                       "hedged": [True, False, False]})
+    >>> print(hedging_by_side(table)[["share", "interval"]].to_string(index=False))
+       share                          interval
+    0.333333 Wilson (statements; one document)
+    """
+    check_statements(statements, [DOC_ID, SIDE, column])
+    if len(compare) != 2 or not set(compare) <= set(SIDES):
+        raise ValueError(
+            f"argument 'compare' must name two of {', '.join(SIDES)}; got {compare!r}"
+        )
+    table = pd.DataFrame(
+        {
+            DOC_ID: statements[DOC_ID].astype(str).to_numpy(),
+            SIDE: statements[SIDE].to_numpy(),
+            column: flags(statements, column).to_numpy(dtype=int),
+        }
+    )
+    rows = [
+        _side_row(
+            table, side, column, confidence, n_resamples, [seed, SIDES.index(side)]
+        )
+        for side in present_sides(table)
+    ]
+    result = pd.DataFrame(
+        rows,
+        columns=[
+            SIDE,
+            N_DOCUMENTS,
+            N_STATEMENTS,
+            N_HEDGED,
+            SHARE,
+            CI_LOW,
+            CI_HIGH,
+            INTERVAL,
+        ],
+    )
+    counts = {row[0]: (row[3], row[2]) for row in rows}
+    side_a, side_b = compare
+    test = difference_test(*counts.get(side_a, (0, 0)), *counts.get(side_b, (0, 0)))
+    result.attrs["test"] = {"sides": (side_a, side_b), **test._asdict()}
+    return result
+
+
+def _side_row(
+    table: pd.DataFrame,
+    side: str,
+    column: str,
+    confidence: float,
+    n_resamples: int,
+    seed: list[int],
+) -> tuple:
+    rows = table[table[SIDE] == side]
+    per_doc = rows.groupby(DOC_ID, sort=True)[column].agg(["sum", "count"])
+    hedged, total = int(per_doc["sum"].sum()), int(per_doc["count"].sum())
+    if len(per_doc) > 1:
+        low, high = cluster_bootstrap_share(
+            per_doc["sum"].to_numpy(dtype=float),
+            per_doc["count"].to_numpy(dtype=float),
+            confidence=confidence,
+            n_resamples=n_resamples,
+            seed=seed,
+        )
+        method = BOOTSTRAP
+    else:
+        low, high = wilson_interval(hedged, total, confidence=confidence)
+        method = WILSON
+    return (side, len(per_doc), total, hedged, hedged / total, low, high, method)

@@ -1,0 +1,127 @@
+"""Interval and test helpers: cluster bootstrap, Wilson interval, 2×2 test.
+
+Examples
+--------
+>>> import numpy as np
+>>> low, high = cluster_bootstrap_share(np.array([0, 1, 2]), np.array([4, 4, 4]))
+>>> bool(0 <= low <= 0.25 <= high <= 1)
+True
+>>> difference_test(1, 3, 0, 5).test
+'fisher_exact'
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+from scipy import stats
+from scipy.stats.contingency import expected_freq
+
+#: Below this smallest expected cell count the 2×2 test is Fisher's exact test.
+MIN_EXPECTED = 5.0
+
+
+class DifferenceTest(NamedTuple):
+    """Result of :func:`difference_test`."""
+
+    test: str
+    statistic: float
+    p_value: float
+
+
+def cluster_bootstrap_share(
+    successes: np.ndarray,
+    totals: np.ndarray,
+    *,
+    confidence: float = 0.95,
+    n_resamples: int = 2000,
+    seed: int | list[int] = 0,
+) -> tuple[float, float]:
+    """Percentile interval of a pooled share, resampling whole clusters.
+
+    Parameters
+    ----------
+    successes, totals : numpy.ndarray
+        Per cluster (document): the number of hits and of trials.
+    confidence : float
+        Confidence level of the interval.
+    n_resamples : int
+        Number of bootstrap resamples.
+    seed : int or list of int
+        Seed of ``numpy.random.default_rng``: the same seed gives the same interval.
+
+    Returns
+    -------
+    tuple of float
+        ``(low, high)``.
+
+    Examples
+    --------
+    >>> cluster_bootstrap_share(np.array([1, 1]), np.array([2, 2]))
+    (0.5, 0.5)
+    """
+    rng = np.random.default_rng(seed)
+    picks = rng.integers(0, len(totals), size=(n_resamples, len(totals)))
+    hits = successes[picks].sum(axis=1)
+    trials = totals[picks].sum(axis=1)
+    shares = hits / trials
+    alpha = (1.0 - confidence) / 2.0
+    low, high = np.quantile(shares, [alpha, 1.0 - alpha])
+    return float(low), float(high)
+
+
+def wilson_interval(
+    successes: int, total: int, *, confidence: float = 0.95
+) -> tuple[float, float]:
+    """Wilson score interval of ``successes / total``.
+
+    Examples
+    --------
+    >>> low, high = wilson_interval(0, 5)
+    >>> low, round(high, 3)
+    (0.0, 0.434)
+    """
+    result = stats.binomtest(int(successes), int(total))
+    interval = result.proportion_ci(confidence_level=confidence, method="wilson")
+    return float(interval.low), float(interval.high)
+
+
+def difference_test(
+    successes_a: int, total_a: int, successes_b: int, total_b: int
+) -> DifferenceTest:
+    """Test whether two shares differ, on the 2×2 table of hits and misses.
+
+    Fisher's exact test when an expected cell count is below
+    :data:`MIN_EXPECTED` (its statistic is the sample odds ratio), Pearson's
+    chi-square with Yates' correction otherwise. Rows are treated as independent:
+    with many statements per document the p-value is optimistic.
+
+    Parameters
+    ----------
+    successes_a, total_a, successes_b, total_b : int
+        Hits and trials of the two groups.
+
+    Returns
+    -------
+    DifferenceTest
+        ``test`` (``"fisher_exact"`` or ``"chi2"``), ``statistic``, ``p_value``;
+        NaN statistic and p-value when a group is empty.
+
+    Examples
+    --------
+    >>> round(difference_test(1, 3, 0, 5).p_value, 3)
+    0.375
+    >>> difference_test(40, 100, 70, 100).test
+    'chi2'
+    """
+    table = np.array(
+        [[successes_a, total_a - successes_a], [successes_b, total_b - successes_b]]
+    )
+    if total_a == 0 or total_b == 0:
+        return DifferenceTest("none", float("nan"), float("nan"))
+    if expected_freq(table).min() < MIN_EXPECTED:
+        odds, p_value = stats.fisher_exact(table)
+        return DifferenceTest("fisher_exact", float(odds), float(p_value))
+    chi2, p_value, _, _ = stats.chi2_contingency(table, correction=True)
+    return DifferenceTest("chi2", float(chi2), float(p_value))

@@ -1,0 +1,282 @@
+"""One tidy table comparing two sides: the table a framing paper prints.
+
+Examples
+--------
+>>> from toolkit.corpus.loaders import load_example_gold
+>>> table = compare_sides(load_example_gold())
+>>> table.query("measure == 'hedged share'")[["side", "value", "test"]]
+          side  value          test
+12  government   0.00  fisher_exact
+13         sdc   0.25  fisher_exact
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from toolkit.corpus.schema import (
+    DOC_ID,
+    GOVERNMENT,
+    HEDGED,
+    SDC,
+    SIDE,
+    STANCE,
+    STANCES,
+    VERB,
+    VERB_FRAME,
+    VERB_FRAMES,
+)
+from toolkit.framing._input import check_statements, texts
+from toolkit.framing.columns import (
+    CI_HIGH,
+    CI_LOW,
+    COUNT,
+    FAVOURS,
+    FEATURE,
+    LABEL,
+    MEASURE,
+    N_STATEMENTS,
+    P_VALUE,
+    REFERS_TO,
+    SECTION,
+    SHARE,
+    TERM,
+    TEST,
+    VALENCE,
+    VALENCES,
+    VALUE,
+    Z,
+)
+from toolkit.framing.hedging import hedging_by_side
+from toolkit.framing.labels import labels_by_actor
+from toolkit.framing.stats import difference_test
+from toolkit.framing.terms import distinctive_terms
+from toolkit.framing.verbs import verb_profile
+
+COLUMNS: tuple[str, ...] = (
+    SECTION, MEASURE, SIDE, VALUE, CI_LOW, CI_HIGH, TEST, P_VALUE,
+)  # fmt: skip
+
+
+def compare_sides(
+    statements: pd.DataFrame,
+    sides: Sequence[str] = (GOVERNMENT, SDC),
+    *,
+    hedged: str = HEDGED,
+    n_terms: int = 5,
+    confidence: float = 0.95,
+    n_resamples: int = 2000,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """Summarise how an outlet frames two sides, with uncertainty where it applies.
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        Statements with ``doc_id``, ``side``, ``verb``, ``verb_frame`` and
+        ``text``; ``hedged`` and ``stance`` add their sections when present.
+    sides : pair of str
+        The two sides compared.
+    hedged : str
+        Hedging column (gold or predicted).
+    n_terms : int
+        Distinctive terms listed per side.
+    confidence, n_resamples, seed
+        Passed to :func:`~toolkit.framing.hedging_by_side`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Long table with columns ``section``, ``measure``, ``side``, ``value``,
+        ``ci_low``, ``ci_high``, ``test`` and ``p_value``. Sections, in order:
+
+        * ``statements``: number of statements and of documents per side;
+        * ``verb frame``: share of each frame of the side's statements, each
+          tested against the other side (frame vs other frames, 2×2);
+        * ``hedging``: hedged share with interval and test (if ``hedged`` exists);
+        * ``stance``: share of each stance (if ``stance`` exists), tested;
+        * ``labels``: for the actor in ``side``, the share of the labels naming it
+          that are delegitimising / neutral / legitimising, whoever speaks, then
+          each label and how often it occurs (``measure`` reads ``label «...»``);
+        * ``distinctive terms``: the ``n_terms`` words with the largest z-score
+          (``value``) for each side.
+
+        p-values are per row and unadjusted for multiple comparisons.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"doc_id": ["d"] * 2, "side": ["government", "sdc"],
+    ...     "verb": ["أكدت", "زعم"], "verb_frame": ["assertive", "distancing"],
+    ...     "text": ["أكدت الوزارة", "زعم المجلس"]})
+    >>> compare_sides(table)["section"].unique().tolist()
+    ['statements', 'verb frame', 'distinctive terms']
+    """
+    check_statements(statements, [DOC_ID, SIDE, VERB, VERB_FRAME])
+    texts(statements)  # fail before any work when there is no text column
+    side_a, side_b = _pair(sides)
+    chosen = statements[statements[SIDE].isin([side_a, side_b])]
+    parts = [
+        _counts(chosen, (side_a, side_b)),
+        _verb_frames(chosen, (side_a, side_b)),
+    ]
+    if hedged in statements.columns:
+        parts.append(
+            _hedging(chosen, (side_a, side_b), hedged, confidence, n_resamples, seed)
+        )
+    if STANCE in statements.columns:
+        parts.append(_shares(chosen, (side_a, side_b), STANCE, STANCES, "stance"))
+    parts.append(_labels(statements, (side_a, side_b)))
+    parts.append(_terms(statements, (side_a, side_b), n_terms))
+    table = pd.concat([p for p in parts if not p.empty], ignore_index=True)
+    return table.reindex(columns=list(COLUMNS))
+
+
+def _pair(sides: Sequence[str]) -> tuple[str, str]:
+    if len(sides) != 2 or sides[0] == sides[1]:
+        raise ValueError(f"argument 'sides' must be two different sides; got {sides!r}")
+    return sides[0], sides[1]
+
+
+def _rows(section: str, records: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame([{SECTION: section, **record} for record in records])
+
+
+def _counts(statements: pd.DataFrame, sides: tuple[str, str]) -> pd.DataFrame:
+    records = []
+    for side in sides:
+        rows = statements[statements[SIDE] == side]
+        records.append({MEASURE: "statements", SIDE: side, VALUE: len(rows)})
+        records.append(
+            {MEASURE: "documents", SIDE: side, VALUE: rows[DOC_ID].nunique()}
+        )
+    return _rows(
+        "statements", sorted(records, key=lambda r: r[MEASURE] != "statements")
+    )
+
+
+def _tested_shares(
+    section: str, measure: str, hits: dict[str, int], totals: dict[str, int]
+) -> list[dict]:
+    side_a, side_b = list(totals)
+    test = difference_test(hits[side_a], totals[side_a], hits[side_b], totals[side_b])
+    return [
+        {
+            MEASURE: measure,
+            SIDE: side,
+            VALUE: hits[side] / totals[side] if totals[side] else float("nan"),
+            TEST: test.test,
+            P_VALUE: test.p_value,
+        }
+        for side in (side_a, side_b)
+    ]
+
+
+def _verb_frames(statements: pd.DataFrame, sides: tuple[str, str]) -> pd.DataFrame:
+    profile = verb_profile(statements)
+    profile = profile[profile[FEATURE] == VERB_FRAME]
+    records = []
+    for frame in VERB_FRAMES:
+        rows = profile[profile["value"] == frame].set_index(SIDE)
+        hits = {s: int(rows[COUNT].get(s, 0)) for s in sides}
+        if not any(hits.values()):
+            continue
+        totals = {s: int(rows[N_STATEMENTS].get(s, 0)) for s in sides}
+        records += _tested_shares("verb frame", f"{frame} share", hits, totals)
+    return _rows("verb frame", records)
+
+
+def _shares(
+    statements: pd.DataFrame,
+    sides: tuple[str, str],
+    column: str,
+    values: Sequence[str],
+    section: str,
+) -> pd.DataFrame:
+    totals = {s: int((statements[SIDE] == s).sum()) for s in sides}
+    records = []
+    for value in values:
+        hits = {
+            s: int(((statements[SIDE] == s) & (statements[column] == value)).sum())
+            for s in sides
+        }
+        if any(hits.values()):
+            records += _tested_shares(section, f"{value} share", hits, totals)
+    return _rows(section, records)
+
+
+def _hedging(
+    statements: pd.DataFrame,
+    sides: tuple[str, str],
+    column: str,
+    confidence: float,
+    n_resamples: int,
+    seed: int,
+) -> pd.DataFrame:
+    table = hedging_by_side(
+        statements,
+        column=column,
+        compare=sides,
+        confidence=confidence,
+        n_resamples=n_resamples,
+        seed=seed,
+    ).set_index(SIDE)
+    test = table.attrs["test"]
+    records = [
+        {
+            MEASURE: "hedged share",
+            SIDE: side,
+            VALUE: table.at[side, SHARE],
+            CI_LOW: table.at[side, CI_LOW],
+            CI_HIGH: table.at[side, CI_HIGH],
+            TEST: test["test"],
+            P_VALUE: test["p_value"],
+        }
+        for side in sides
+        if side in table.index
+    ]
+    return _rows("hedging", records)
+
+
+def _labels(statements: pd.DataFrame, sides: tuple[str, str]) -> pd.DataFrame:
+    labels = labels_by_actor(statements)
+    records = []
+    for side in sides:
+        naming = labels[labels[REFERS_TO] == side]
+        total = int(naming[COUNT].sum())
+        if not total:
+            continue
+        by_valence = naming.groupby(VALENCE)[COUNT].sum()
+        records += [
+            {
+                MEASURE: f"{valence} label share",
+                SIDE: side,
+                VALUE: by_valence.get(valence, 0) / total,
+            }
+            for valence in VALENCES
+        ]
+        per_label = naming.groupby([LABEL, VALENCE], sort=False)[COUNT].sum()
+        records += [
+            {MEASURE: f"label «{label}» ({valence})", SIDE: side, VALUE: count}
+            for (label, valence), count in per_label.items()
+        ]
+    return _rows("labels", records)
+
+
+def _terms(
+    statements: pd.DataFrame, sides: tuple[str, str], n_terms: int
+) -> pd.DataFrame:
+    try:
+        terms = distinctive_terms(statements, SIDE, sides)
+    except ValueError:
+        return pd.DataFrame()
+    records = []
+    for side, ordered in ((sides[0], terms), (sides[1], terms.iloc[::-1])):
+        top = ordered[ordered[FAVOURS] == side].head(n_terms)
+        records += [
+            {MEASURE: f"distinctive term «{term}»", SIDE: side, VALUE: abs(z)}
+            for term, z in zip(top[TERM], top[Z], strict=True)
+        ]
+    return _rows("distinctive terms", records)

@@ -1,0 +1,80 @@
+"""Small helpers shared by the plot functions: axes, RTL titles and mirroring."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.axes import Axes
+
+from toolkit.corpus.schema import require_columns
+from toolkit.plotting.names import arabic_name
+from toolkit.plotting.rtl import rtl
+
+#: One colour per side, stable across figures.
+SIDE_COLOURS = {
+    "government": "#1f5f8b",
+    "sdc": "#d08c2b",
+    "third_party": "#6b8e23",
+    "narrator": "#7f7f7f",
+}
+VALENCE_COLOURS = {
+    "delegitimising": "#b2182b",
+    "neutral": "#9e9e9e",
+    "legitimising": "#2166ac",
+}
+
+
+def axes(ax: Axes | None, figsize: tuple[float, float] = (7, 4)) -> Axes:
+    """``ax``, or the axes of a new constrained-layout figure."""
+    if ax is not None:
+        return ax
+    return plt.subplots(figsize=figsize, layout="constrained")[1]
+
+
+def check_table(table: pd.DataFrame, required: Iterable[str], what: str) -> None:
+    """Raise a ``TypeError``/``ValueError`` naming the plot's argument."""
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(
+            f"{what} must be a pandas DataFrame, got {type(table).__name__}"
+        )
+    require_columns(table, required, what)
+    if table.empty:
+        raise ValueError(f"{what} has no rows to plot")
+
+
+def ar(code: str) -> str:
+    """Arabic display form of a code, ready for the renderer."""
+    return rtl(arabic_name(str(code)))
+
+
+def rtl_axes(ax: Axes, title: str, xlabel: str = "", ylabel: str = "") -> None:
+    """Right-aligned title; axis labels through :func:`rtl`."""
+    ax.set_title(rtl(title), loc="right")
+    ax.set_xlabel(rtl(xlabel), loc="right")
+    ax.set_ylabel(rtl(ylabel))
+
+
+def categories_on_right(ax: Axes) -> None:
+    """Put the y categories on the right and let bars grow leftwards (RTL)."""
+    ax.yaxis.tick_right()
+    ax.yaxis.set_label_position("right")
+    ax.invert_xaxis()
+    ax.spines[["left", "top"]].set_visible(False)
+
+
+def rtl_legend(ax: Axes, handles: list | None = None) -> None:
+    """One-row legend above the axes on the left (the title is on the right),
+    read right to left: first entry rightmost, markers right of their labels."""
+    if handles is None:
+        handles = ax.get_legend_handles_labels()[0]
+    ax.legend(
+        handles=handles[::-1],
+        markerfirst=False,
+        frameon=False,
+        loc="lower left",
+        bbox_to_anchor=(0, 1),
+        ncols=len(handles),
+        borderaxespad=0.2,
+    )

@@ -1,0 +1,230 @@
+"""Right-to-left text for matplotlib, whatever the renderer does with Arabic.
+
+matplotlib 3.11 lays text out with libraqm: it joins Arabic letters into their
+contextual forms and orders them right to left by itself, so raw (logical-order)
+strings are right and pre-shaped strings come out reversed. matplotlib 3.10 and
+older draw characters one by one, left to right: they need the string reshaped
+into presentation forms (arabic-reshaper) and put in visual order (python-bidi).
+
+:func:`shapes_arabic` finds out which case applies for an output format by laying
+out a probe word with the layout code that format's renderer uses and reading back
+the glyphs; :func:`rtl` then applies exactly the transform needed.
+
+Examples
+--------
+>>> rtl("SDF") == "SDF"
+True
+>>> rtl(rtl("قسد SDF")) == rtl("قسد SDF")
+True
+>>> display_form("قسد") == "\\ufeaa\\ufeb4\\ufed7"
+True
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import arabic_reshaper
+import bidi
+import matplotlib as mpl
+from arabic_reshaper.letters import LETTERS_ARABIC
+from bidi import algorithm as bidi_python
+from matplotlib import _text_helpers, font_manager, ft2font
+
+#: Probe word laid out to detect shaping: "قسد" (qaf, seen, dal).
+PROBE = "\u0642\u0633\u062f"
+#: Its correct rendering, left to right: final dal, medial seen, initial qaf.
+PROBE_VISUAL = "\ufeaa\ufeb4\ufed7"
+#: Formats that matplotlib writes with the Agg rasteriser.
+AGG_FORMATS = frozenset({"png", "raw", "rgba", "jpg", "jpeg", "tif", "tiff", "webp"})
+
+#: Letters arabic-reshaper turns into presentation forms (not tatweel or ZWJ).
+_SHAPED_LETTERS = frozenset(
+    letter
+    for letter, forms in LETTERS_ARABIC.items()
+    if any(form and form != letter for form in forms)
+)
+
+
+def is_logical_arabic(char: str) -> bool:
+    """True for an Arabic letter in logical form that arabic-reshaper shapes.
+
+    Presentation forms, Arabic punctuation and digits are not, and neither are
+    the rare letters the reshaper has no forms for: none of them changes in the
+    display form, which is what makes :func:`display_form` idempotent.
+
+    Examples
+    --------
+    >>> is_logical_arabic("ق"), is_logical_arabic("\\ufed7"), is_logical_arabic("٪")
+    (True, False, False)
+    """
+    return char in _SHAPED_LETTERS
+
+
+def display_form(text: str) -> str:
+    """Reshape and reorder ``text`` for a renderer that does neither.
+
+    Each line is joined into contextual presentation forms (arabic-reshaper) and
+    put in visual order with the Unicode bidi algorithm (python-bidi), brackets
+    mirrored in right-to-left runs; Latin runs and numbers keep their
+    left-to-right order. Text without logical Arabic letters, including text
+    already in display form, is returned unchanged.
+
+    Parameters
+    ----------
+    text : str
+        Text in logical order.
+
+    Examples
+    --------
+    >>> display_form("قسد SDF") == "SDF " + display_form("قسد")
+    True
+    >>> display_form("90%")
+    '90%'
+    >>> display_form("قسد (SDF)") == "(SDF) " + display_form("قسد")
+    True
+    """
+    if not any(is_logical_arabic(char) for char in text):
+        return text
+    return "\n".join(
+        _visual(arabic_reshaper.reshape(line)) for line in text.split("\n")
+    )
+
+
+def _visual(line: str) -> str:
+    # python-bidi's Rust ``bidi.get_display`` (0.5+) reorders but skips rule L4:
+    # "(" and ")" stay unmirrored in right-to-left runs (python-bidi issue #25).
+    # Its pure-Python implementation applies L4 but asserts on unassigned code
+    # points; only for those lines do we fall back to the Rust one.
+    try:
+        return bidi_python.get_display(line)
+    except AssertionError:
+        return bidi.get_display(line)
+
+
+def output_format(fmt: str | None = None) -> str:
+    """Normalise a format name (``".PNG"`` -> ``"png"``); default ``savefig.format``.
+
+    Examples
+    --------
+    >>> output_format(".SVG")
+    'svg'
+    """
+    return (fmt or mpl.rcParams["savefig.format"]).lower().lstrip(".")
+
+
+def laid_out_glyphs(text: str, fmt: str | None = None) -> list[str]:
+    """Names of the glyphs matplotlib lays out for ``text``, left to right.
+
+    The glyphs come from the layout code that the renderer of ``fmt`` uses with
+    the current default font (``rcParams["font.family"]``): for Agg formats on a
+    matplotlib whose fonts have a shaping ``_layout`` (3.11+) that call, else
+    ``matplotlib._text_helpers.layout``, which the vector backends use and which
+    lays characters out one by one before 3.11.
+
+    Parameters
+    ----------
+    text : str
+        The string handed to matplotlib.
+    fmt : str, optional
+        Output format; ``rcParams["savefig.format"]`` by default.
+
+    Returns
+    -------
+    list of str
+        Glyph names in visual order, e.g. ``['uniFEAA', 'uniFEB4', 'uniFED7']``
+        for a correctly shaped "قسد" in DejaVu Sans.
+
+    Examples
+    --------
+    >>> laid_out_glyphs("SDF")
+    ['S', 'D', 'F']
+    """
+    font = _default_font()
+    font.set_size(12, 72)
+    if output_format(fmt) in AGG_FORMATS and hasattr(font, "_layout"):
+        items = font._layout(text, ft2font.LoadFlags.NO_HINTING)
+    else:
+        items = list(_text_helpers.layout(text, font))
+    placed = sorted(
+        (item.x, _glyph_index(item), item.ft_object) for item in items if item.char
+    )
+    return [face.get_glyph_name(index) for _, index, face in placed]
+
+
+def shapes_arabic(fmt: str | None = None) -> bool:
+    """Whether the renderer of ``fmt`` joins and orders Arabic by itself.
+
+    SVG written with ``svg.fonttype = "none"`` keeps text as text, which the
+    viewer shapes: always ``True``. Otherwise the probe word "قسد" is laid out
+    (see :func:`laid_out_glyphs`) and the answer is whether its glyphs are the
+    joined forms in right-to-left order. The result is cached per format, font
+    and ``svg.fonttype``.
+
+    Parameters
+    ----------
+    fmt : str, optional
+        Output format (``"png"``, ``"svg"``, ``"pdf"`` ...);
+        ``rcParams["savefig.format"]`` by default.
+
+    Examples
+    --------
+    >>> shapes_arabic("png") == (laid_out_glyphs("قسد", "png")[0] == "uniFEAA")
+    True
+    """
+    fmt = output_format(fmt)
+    if fmt in {"svg", "svgz"} and mpl.rcParams["svg.fonttype"] == "none":
+        return True
+    vector_or_agg = "agg" if fmt in AGG_FORMATS else "vector"
+    return _probe(vector_or_agg, _default_font_path(), mpl.__version__)
+
+
+def rtl(text: str, fmt: str | None = None) -> str:
+    """The form of ``text`` that renders right to left and joined in ``fmt``.
+
+    Parameters
+    ----------
+    text : str
+        Text in logical order (as typed or read from a file).
+    fmt : str, optional
+        Output format the figure will be written in;
+        ``rcParams["savefig.format"]`` (``"png"``) by default.
+
+    Returns
+    -------
+    str
+        ``text`` unchanged when the renderer shapes Arabic itself or when there is
+        no Arabic letter to shape, else :func:`display_form` of it. Idempotent:
+        ``rtl(rtl(s)) == rtl(s)``.
+
+    Examples
+    --------
+    >>> rtl("Hedged share (%)")
+    'Hedged share (%)'
+    >>> rtl("قسد") == ("قسد" if shapes_arabic() else display_form("قسد"))
+    True
+    """
+    return text if shapes_arabic(fmt) else display_form(text)
+
+
+@cache
+def _probe(layout: str, font_path: str, version: str) -> bool:
+    fmt = "png" if layout == "agg" else "pdf"
+    font = _default_font()
+    expected = [font.get_glyph_name(font.get_char_index(ord(c))) for c in PROBE_VISUAL]
+    return laid_out_glyphs(PROBE, fmt) == expected
+
+
+def _glyph_index(item: object) -> int:
+    # LayoutItem.glyph_index (3.11+) was LayoutItem.glyph_idx before.
+    if hasattr(item, "glyph_index"):
+        return item.glyph_index
+    return item.glyph_idx
+
+
+def _default_font_path() -> str:
+    return font_manager.findfont(font_manager.FontProperties())
+
+
+def _default_font() -> ft2font.FT2Font:
+    return font_manager.get_font(_default_font_path())
