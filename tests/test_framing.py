@@ -242,3 +242,14 @@ def test_inputs_are_not_modified(gold):
     before = gold.copy()
     compare_sides(gold)
     pd.testing.assert_frame_equal(gold, before)
+
+
+def test_bootstrap_blocks_do_not_change_the_interval(monkeypatch):
+    from toolkit.framing import stats
+
+    rng = np.random.default_rng(3)
+    hits = rng.integers(0, 3, 400)
+    totals = hits + rng.integers(1, 4, 400)
+    whole = stats.cluster_bootstrap_share(hits, totals, n_resamples=500)
+    monkeypatch.setattr(stats, "BLOCK_CELLS", 1_000)
+    assert stats.cluster_bootstrap_share(hits, totals, n_resamples=500) == whole

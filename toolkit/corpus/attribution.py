@@ -115,11 +115,14 @@ def _actor_firsts() -> dict[str, list[tuple[str, ...]]]:
     return firsts
 
 
+#: Word forms repeat (Zipf), so normalising each distinct form once saves most work.
+_normalize_word = lru_cache(maxsize=1 << 16)(normalize)
+
+
 def _tokens(sentence: str) -> list[_Token]:
     out = []
-    for match in _TOKEN.finditer(sentence):
-        surface = match.group()
-        norm = normalize(surface)
+    for surface in _TOKEN.findall(sentence):
+        norm = _normalize_word(surface)
         if norm:
             out.append(_Token(surface, norm))
     return out

@@ -1,8 +1,10 @@
 """Arabic orthographic normalisation: one entry point made of small, documented steps.
 
 Every step is a character mapping, so the whole normaliser is one ``str.translate``
-call plus an optional whitespace collapse. That makes it fast, never raising on any
-``str``, and idempotent (``normalize(normalize(s)) == normalize(s)``).
+table plus an optional whitespace collapse. That makes it fast, never raising on any
+``str``, and idempotent (``normalize(normalize(s)) == normalize(s)``). For speed the
+table is applied only to the runs of characters it changes, found by one regular
+expression (most characters of a text are left as they are).
 
 Steps (all on by default except ``ta_marbuta``):
 
@@ -41,7 +43,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, partial
 
 import pandas as pd
 
@@ -73,7 +76,6 @@ _DIGITS = {
     **{chr(0x06F0 + i): str(i) for i in range(10)},
 }
 _PRESENTATION_RANGES = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
-_WHITESPACE = re.compile(r"\s+")
 
 #: Names of the switchable steps, in the order they are documented.
 STEPS: tuple[str, ...] = (
@@ -140,6 +142,27 @@ def _table(
     return table
 
 
+@lru_cache(maxsize=64)
+def _translator(*flags: bool) -> Callable[[str], str]:
+    """Return ``str -> str`` applying ``_table(*flags)`` to the runs it changes."""
+    table = _table(*flags)
+    if not table:
+        return str
+    codes = sorted(table)
+    runs = []  # (first, last) code points of consecutive keys
+    for code in codes:
+        if runs and code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    ranges = "".join(
+        re.escape(chr(lo)) + (f"-{re.escape(chr(hi))}" if hi > lo else "")
+        for lo, hi in runs
+    )
+    pattern = re.compile(f"[{ranges}]+")
+    return partial(pattern.sub, lambda match: match.group().translate(table))
+
+
 def normalize(
     text: str,
     *,
@@ -190,20 +213,11 @@ whitespace : bool
             f"normalize() expects a str, got {type(text).__name__}: {text!r}; "
             "use normalize_series() for a column that may hold missing values"
         )
-    out = text.translate(
-        _table(
-            presentation_forms,
-            controls,
-            diacritics,
-            tatweel,
-            alef,
-            yeh,
-            ta_marbuta,
-            digits,
-        )
-    )
+    out = _translator(
+        presentation_forms, controls, diacritics, tatweel, alef, yeh, ta_marbuta, digits
+    )(text)
     if whitespace:
-        out = _WHITESPACE.sub(" ", out).strip()
+        out = " ".join(out.split())  # same whitespace as the regex \s
     return out
 
 
