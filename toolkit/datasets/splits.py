@@ -43,7 +43,7 @@ def check_split(
     Traceback (most recent call last):
     ...
     ValueError: load_mawqif: argument split='dev' is not legal; expected one of 'train', 'test' or None
-    """  # noqa: E501
+    """
     if split is None:
         return tuple(legal)
     if split not in legal:
