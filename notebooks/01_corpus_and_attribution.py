@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -35,8 +37,12 @@ from toolkit.corpus import (
     split_sentences,
 )
 from toolkit.corpus import schema as S
+from toolkit.framing import verb_profile
+from toolkit.paths import figures_dir
+from toolkit.plotting import plot_verb_profile, save_figure, use_arabic_font
 
 pd.set_option("display.max_colwidth", 80)
+use_arabic_font()
 
 # %% [markdown]
 # ## Load
@@ -107,3 +113,11 @@ agreement
 
 # %%
 pd.crosstab(statements[S.SIDE], statements[S.VERB_FRAME])
+
+# %% [markdown]
+# The same table as a figure, with Arabic labels (the plotting helpers pick the right
+# Arabic layout for the matplotlib version you run):
+
+# %%
+ax = plot_verb_profile(verb_profile(statements))
+save_figure(ax.figure, figures_dir() / "01_verb_frames_by_side.png")

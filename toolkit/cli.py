@@ -31,6 +31,7 @@ def _analyze(args: argparse.Namespace) -> None:
         Path(args.out),
         stance_model=args.stance_model,
         hedge_model=args.hedge_model,
+        name=Path(args.corpus).name,
         quiet=args.quiet,
     )
     if not args.quiet:
@@ -38,7 +39,7 @@ def _analyze(args: argparse.Namespace) -> None:
 
 
 def _train(args: argparse.Namespace) -> None:
-    from toolkit.classify import train_from_file
+    from toolkit.pipeline import train_from_file
 
     path = train_from_file(args.task, args.data, args.out)
     if not args.quiet:
@@ -74,10 +75,20 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=f"example: {PROG} analyze datasets/examples --out report",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+    # -q also after the command; SUPPRESS keeps the global value when it is absent.
+    quiet = argparse.ArgumentParser(add_help=False)
+    quiet.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="no progress output",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     analyze = commands.add_parser(
         "analyze",
+        parents=[quiet],
         help="analyse a corpus and write report.md, report.html and statements.csv",
         description="Load, attribute, classify and compare the sides of a corpus.",
         epilog=f"example: {PROG} analyze datasets/examples --out report",
@@ -94,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     train = commands.add_parser(
         "train",
+        parents=[quiet],
         help="train a stance or hedging model from an annotated CSV/TSV/JSONL",
         description="Train a classifier on annotated statements and save it safely.",
         epilog=f"example: {PROG} train hedging my_labels.csv --out hedge.skops",
@@ -107,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     annotate = commands.add_parser(
         "annotate",
+        parents=[quiet],
         help="draw a stratified sample of statements for a human to label",
         description="Write a CSV with the statements and empty stance/hedged/notes columns "
         "to fill following datasets/ANNOTATION.md.",

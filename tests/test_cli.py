@@ -1,0 +1,106 @@
+"""The command line, end to end: analyze, train, annotate, and user errors."""
+
+import pandas as pd
+import pytest
+
+from toolkit.cli import main
+from toolkit.corpus import load_example_gold
+from toolkit.datasets import load_framing_statements
+
+EXAMPLE = "datasets/examples"
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    out = tmp_path_factory.mktemp("report")
+    assert main(["-q", "analyze", EXAMPLE, "--out", str(out)]) == 0
+    return out
+
+
+def test_analyze_writes_every_file(report):
+    for name in ("report.md", "report.html", "statements.csv", "summary.csv"):
+        assert (report / name).stat().st_size > 0
+    assert sorted(p.name for p in (report / "figures").iterdir()) == [
+        "distinctive_terms.png",
+        "hedging_by_side.png",
+        "label_usage.png",
+        "verb_profile.png",
+    ]
+
+
+def test_report_tells_how_each_side_was_framed(report):
+    text = (report / "report.md").read_text(encoding="utf-8")
+    assert "government: 4 statements; assertive 75%" in text
+    assert "sdc: 4 statements; assertive 0%" in text and "distancing 25%" in text
+    assert "«ميليشيا قسد» naming sdc" in text
+    assert "![" in text and "figures/verb_profile.png" in text
+
+
+def test_html_is_self_contained(report):
+    page = (report / "report.html").read_text(encoding="utf-8")
+    assert page.count("data:image/png;base64,") == 4
+    assert 'src="http' not in page and 'href="http' not in page
+
+
+def test_statements_csv_matches_gold_attribution(report):
+    statements = pd.read_csv(report / "statements.csv", keep_default_na=False)
+    gold = load_example_gold()
+    assert statements["side"].tolist() == gold["side"].tolist()
+    assert statements["verb_frame"].tolist() == gold["verb_frame"].tolist()
+    assert statements["hedged"].tolist() == gold["hedged"].tolist()
+
+
+def test_annotate_then_train_then_analyze_with_the_model(tmp_path, capsys):
+    sheet = tmp_path / "sheet.csv"
+    assert main(["annotate", EXAMPLE, "--sample", "5", "--out", str(sheet)]) == 0
+    drawn = pd.read_csv(sheet, keep_default_na=False)
+    assert len(drawn) == 5 and (drawn[["stance", "hedged"]] == "").all().all()
+
+    labelled = load_framing_statements("train")[["text", "hedged"]].head(200)
+    data = tmp_path / "labelled.csv"
+    labelled.to_csv(data, index=False)
+    model = tmp_path / "hedge.skops"
+    assert main(["-q", "train", "hedging", str(data), "--out", str(model)]) == 0
+    assert model.stat().st_size > 0
+    out = tmp_path / "out"
+    code = main(
+        ["-q", "analyze", EXAMPLE, "--out", str(out), "--hedge-model", str(model)]
+    )
+    assert code == 0
+    assert (out / "report.md").exists()
+
+
+def test_training_with_empty_labels_is_one_clear_line(tmp_path, capsys):
+    data = tmp_path / "sheet.csv"
+    pd.DataFrame({"text": ["زعم المتحدث", "أكد المتحدث"], "hedged": ["1", ""]}).to_csv(
+        data, index=False
+    )
+    assert main(["train", "hedging", str(data), "--out", str(tmp_path / "m")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "'hedged' is empty in row(s) 1" in err
+    assert "Traceback" not in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["analyze", "no/such/folder"], "no such file or folder"),
+        (["annotate", EXAMPLE, "--out", "tasks.py"], "exists; pass --force"),
+        (["analyze", EXAMPLE, "-q", "--hedge-model", "README.md"], "README.md"),
+    ],
+)
+def test_user_mistakes_are_one_line_and_exit_1(argv, message, capsys):
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and message in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("command", ["analyze", "train", "annotate"])
+def test_every_command_has_help_with_an_example(command, capsys):
+    assert main([command, "--help"]) == 0
+    assert "example:" in capsys.readouterr().out
+
+
+def test_bad_arguments_exit_2(capsys):
+    assert main(["train", "nonsense"]) == 2
+    assert "invalid choice" in capsys.readouterr().err

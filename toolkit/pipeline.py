@@ -1,0 +1,214 @@
+"""The whole analysis in one call: attribute, classify, compare the sides.
+
+The command line (``python -m toolkit analyze``) and the notebooks both use
+:func:`analyze`, so a figure in a notebook and the same figure in a report come from
+the same code.
+
+Examples
+--------
+>>> from toolkit.corpus import load_example
+>>> result = analyze(load_example(), progress=False)
+>>> result.statements[["side", "stance", "hedged"]].head(2).values.tolist()
+[['sdc', 'pro_sdc', 0], ['sdc', 'pro_sdc', 1]]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+from sklearn.base import ClassifierMixin
+from tqdm.auto import tqdm
+
+from toolkit.corpus import extract_statements, load_corpus
+from toolkit.corpus import schema as S
+from toolkit.datasets import load_framing_statements
+from toolkit.framing import (
+    compare_sides,
+    distinctive_terms,
+    hedging_by_side,
+    labels_by_actor,
+    verb_profile,
+)
+
+#: Probability the stance model gives its predicted class.
+STANCE_CONFIDENCE = "stance_confidence"
+#: Probability the hedging model gives "hedged".
+HEDGED_PROBABILITY = "hedged_probability"
+#: The splits the default models are trained on (test stays unseen).
+TRAINING_SPLITS = ("train", "dev")
+#: Label column each task learns.
+TASK_LABELS = {"stance": S.STANCE, "hedging": S.HEDGED}
+
+
+@dataclass
+class Analysis:
+    """Everything a report shows: the statements and the comparison tables."""
+
+    statements: pd.DataFrame
+    summary: pd.DataFrame
+    verbs: pd.DataFrame
+    hedging: pd.DataFrame
+    labels: pd.DataFrame
+    terms: pd.DataFrame
+
+
+def _new_model(task: str) -> ClassifierMixin:
+    from toolkit.classify import HedgeClassifier, StanceClassifier
+
+    if task not in TASK_LABELS:
+        raise ValueError(f"task must be 'stance' or 'hedging', got {task!r}")
+    return StanceClassifier() if task == "stance" else HedgeClassifier()
+
+
+@lru_cache(maxsize=2)
+def default_model(task: str) -> ClassifierMixin:
+    """Return the project's model for ``task``, trained on the framing corpus.
+
+    Trained on the corpus's train and dev splits (its test split stays unseen), once
+    per process.
+
+    Parameters
+    ----------
+    task : {"stance", "hedging"}
+        Which classifier.
+
+    Returns
+    -------
+    sklearn classifier
+        A fitted :class:`~toolkit.classify.StanceClassifier` or
+        :class:`~toolkit.classify.HedgeClassifier`.
+
+    Examples
+    --------
+    >>> default_model("hedging").classes_.tolist()
+    [0, 1]
+    """
+    corpus = load_framing_statements()
+    corpus = corpus[corpus[S.SPLIT].isin(TRAINING_SPLITS)]
+    return _new_model(task).fit(corpus[S.TEXT], corpus[TASK_LABELS[task]])
+
+
+def train_from_file(task: str, data: str | Path, out: str | Path) -> Path:
+    """Train a classifier on an annotated file and save it safely.
+
+    Parameters
+    ----------
+    task : {"stance", "hedging"}
+        Which classifier to train.
+    data : str or Path
+        A CSV, TSV or JSONL file with a ``text`` column and the label column
+        (``stance`` or ``hedged``), e.g. a sheet from ``annotate`` filled in by hand.
+    out : str or Path
+        Where to write the model (a ``.skops`` file).
+
+    Returns
+    -------
+    pathlib.Path
+        The model file.
+
+    Raises
+    ------
+    ValueError
+        When the label column is missing or has empty cells (the message names the
+        file and rows).
+    """
+    from toolkit.classify import save
+
+    label = TASK_LABELS.get(task)
+    if label is None:
+        raise ValueError(f"task must be 'stance' or 'hedging', got {task!r}")
+    table = load_corpus(data, on_missing="raise")
+    S.require_columns(table, [label], str(data))
+    empty = table[label].astype(str).str.strip().eq("")
+    if empty.any():
+        rows = ", ".join(map(str, empty.to_numpy().nonzero()[0][:5]))
+        raise ValueError(f"{data}: column {label!r} is empty in row(s) {rows}")
+    y = table[label].astype(int) if task == "hedging" else table[label]
+    model = _new_model(task).fit(table[S.TEXT], y)
+    save(model, out)
+    return Path(out)
+
+
+def _model(task: str, path: str | Path | None) -> ClassifierMixin:
+    if path is None:
+        return default_model(task)
+    from toolkit.classify import load
+
+    return load(path)
+
+
+def classify_statements(
+    statements: pd.DataFrame,
+    stance_model: ClassifierMixin,
+    hedge_model: ClassifierMixin,
+) -> pd.DataFrame:
+    """Add predicted ``stance`` and ``hedged`` columns (and their probabilities).
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        A statements table with a ``text`` column.
+    stance_model, hedge_model : fitted classifiers
+        Models taking raw texts; see :mod:`toolkit.classify`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy with ``stance``, ``stance_confidence``, ``hedged`` and
+        ``hedged_probability``; existing columns of those names are replaced.
+    """
+    out = statements.copy()
+    texts = out[S.TEXT]
+    stance_proba = stance_model.predict_proba(texts)
+    out[S.STANCE] = stance_model.classes_[stance_proba.argmax(axis=1)]
+    out[STANCE_CONFIDENCE] = stance_proba.max(axis=1).round(3)
+    hedge_proba = hedge_model.predict_proba(texts)[:, list(hedge_model.classes_).index(1)]
+    out[S.HEDGED] = (hedge_proba >= 0.5).astype(int)
+    out[HEDGED_PROBABILITY] = hedge_proba.round(3)
+    return out
+
+
+def analyze(
+    articles: pd.DataFrame,
+    *,
+    stance_model: str | Path | None = None,
+    hedge_model: str | Path | None = None,
+    progress: bool = True,
+) -> Analysis:
+    """Attribute, classify and compare the sides of a corpus.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        An articles table (see :func:`toolkit.corpus.load_corpus`).
+    stance_model, hedge_model : str or Path, optional
+        Model files saved by ``train``; the project's default models otherwise.
+    progress : bool
+        Show a progress bar over the steps.
+
+    Returns
+    -------
+    Analysis
+        The classified statements and every comparison table.
+    """
+    steps = tqdm(total=4, desc="analysis", disable=not progress, leave=False)
+    statements = extract_statements(articles)
+    steps.update()
+    statements = classify_statements(
+        statements, _model("stance", stance_model), _model("hedging", hedge_model)
+    )
+    steps.update()
+    tables = {
+        "summary": compare_sides(statements),
+        "verbs": verb_profile(statements),
+        "hedging": hedging_by_side(statements),
+        "labels": labels_by_actor(statements),
+    }
+    steps.update()
+    tables["terms"] = distinctive_terms(statements, by=S.SIDE)
+    steps.update()
+    steps.close()
+    return Analysis(statements=statements, **tables)

@@ -1,0 +1,330 @@
+"""Write an analysis as ``report.md``, a self-contained ``report.html`` and CSV files.
+
+A report is a list of blocks (headings, paragraphs, tables, figures) rendered twice:
+to Markdown, with figures as files beside it, and to one HTML file with the figures
+embedded, which can be mailed or archived alone.
+
+Examples
+--------
+>>> import pandas as pd
+>>> markdown_table(pd.DataFrame({"side": ["sdc"], "share": [0.25]}))
+'| side | share |\\n|---|---|\\n| sdc | 0.25 |'
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from toolkit import __version__
+from toolkit.corpus import schema as S
+from toolkit.framing import columns as C
+from toolkit.pipeline import HEDGED_PROBABILITY, STANCE_CONFIDENCE, Analysis, analyze
+from toolkit.plotting import (
+    plot_distinctive_terms,
+    plot_hedging_by_side,
+    plot_label_usage,
+    plot_verb_profile,
+    save_figure,
+    use_arabic_font,
+)
+
+#: Statements shown in the report itself; all of them are in statements.csv.
+MAX_STATEMENT_ROWS = 60
+STATEMENT_VIEW = (
+    S.DOC_ID,
+    S.SENT_ID,
+    S.SPEAKER,
+    S.SIDE,
+    S.VERB,
+    S.VERB_FRAME,
+    S.STANCE,
+    STANCE_CONFIDENCE,
+    S.HEDGED,
+    HEDGED_PROBABILITY,
+    S.TEXT,
+)
+
+
+@dataclass
+class Heading:
+    text: str
+    level: int = 2
+
+
+@dataclass
+class Paragraph:
+    text: str
+
+
+@dataclass
+class Table:
+    frame: pd.DataFrame
+
+
+@dataclass
+class Figure:
+    path: Path  # relative to the report folder
+    caption: str
+
+
+Block = Heading | Paragraph | Table | Figure
+
+
+def markdown_table(frame: pd.DataFrame) -> str:
+    """Return ``frame`` as a GitHub-flavoured Markdown table (index dropped).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Any table; cells are shown with ``str``; ``|`` inside a cell is escaped.
+
+    Returns
+    -------
+    str
+        The table, without a trailing newline.
+    """
+
+    def cell(value: object) -> str:
+        return str(value).replace("|", "\\|").replace("\n", " ")
+
+    header = "| " + " | ".join(map(cell, frame.columns)) + " |"
+    rule = "|" + "---|" * len(frame.columns)
+    rows = ["| " + " | ".join(map(cell, row)) + " |" for row in frame.to_numpy()]
+    return "\n".join([header, rule, *rows])
+
+
+def to_markdown(blocks: list[Block]) -> str:
+    """Render blocks as Markdown (figures link to their files)."""
+    parts = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            parts.append(f"{'#' * block.level} {block.text}")
+        elif isinstance(block, Paragraph):
+            parts.append(block.text)
+        elif isinstance(block, Table):
+            parts.append(markdown_table(block.frame))
+        else:
+            parts.append(f"![{block.caption}]({block.path.as_posix()})")
+    return "\n\n".join(parts) + "\n"
+
+
+def to_html(blocks: list[Block], folder: Path, title: str) -> str:
+    """Render blocks as one HTML page with figures embedded as data URIs."""
+    body = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            body.append(f"<h{block.level}>{html.escape(block.text)}</h{block.level}>")
+        elif isinstance(block, Paragraph):
+            body.append(f"<p>{html.escape(block.text)}</p>")
+        elif isinstance(block, Table):
+            body.append(block.frame.to_html(index=False, border=0, escape=True))
+        else:
+            data = base64.b64encode((folder / block.path).read_bytes()).decode()
+            body.append(
+                f'<figure><img alt="{html.escape(block.caption)}" '
+                f'src="data:image/png;base64,{data}"><figcaption>'
+                f"{html.escape(block.caption)}</figcaption></figure>"
+            )
+    style = (
+        "body{font-family:'Noto Naskh Arabic','DejaVu Sans',sans-serif;max-width:60em;"
+        "margin:auto;padding:1em}table{border-collapse:collapse;margin:1em 0}"
+        "td,th{border:1px solid #ccc;padding:.2em .5em;unicode-bidi:plaintext}"
+        "img{max-width:100%}"
+    )
+    return (
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)}</title><style>{style}</style></head>"
+        f"<body>\n" + "\n".join(body) + "\n</body></html>\n"
+    )
+
+
+def _figures(analysis: Analysis, folder: Path) -> dict[str, Figure]:
+    use_arabic_font()
+    plots = {
+        "verb_profile": (
+            plot_verb_profile,
+            analysis.verbs,
+            "Verb frames per side: share of each side's statements",
+        ),
+        "hedging_by_side": (
+            plot_hedging_by_side,
+            analysis.hedging,
+            "Share of hedged statements per side, with confidence intervals",
+        ),
+        "label_usage": (
+            plot_label_usage,
+            analysis.labels,
+            "How each actor is named, by valence",
+        ),
+        "distinctive_terms": (
+            plot_distinctive_terms,
+            analysis.terms,
+            "Words most typical of each side (log-odds ratio z-score)",
+        ),
+    }
+    figures = {}
+    for name, (plot, table, caption) in plots.items():
+        if table.empty:
+            continue
+        ax = plot(table)
+        relative = Path("figures") / f"{name}.png"
+        save_figure(ax.figure, folder / relative)
+        plt.close(ax.figure)
+        figures[name] = Figure(relative, caption)
+    return figures
+
+
+def _frame_table(analysis: Analysis) -> pd.DataFrame:
+    frames = analysis.verbs[analysis.verbs[C.FEATURE] == S.VERB_FRAME]
+    shown = frames.assign(
+        cell=[
+            f"{count} ({share:.0%})"
+            for count, share in zip(frames[C.COUNT], frames[C.SHARE], strict=True)
+        ]
+    )
+    table = shown.pivot(index=C.VALUE, columns=S.SIDE, values="cell")
+    order = [f for f in S.VERB_FRAMES if f in table.index]
+    return table.loc[order].reset_index().rename(columns={C.VALUE: "verb frame"})
+
+
+def _findings(analysis: Analysis) -> list[str]:
+    statements = analysis.statements
+    lines = []
+    for side in (S.GOVERNMENT, S.SDC):
+        mine = statements[statements[S.SIDE] == side]
+        if mine.empty:
+            continue
+        frames = mine[S.VERB_FRAME].value_counts(normalize=True)
+        lines.append(
+            f"{side}: {len(mine)} statements; assertive {frames.get(S.ASSERTIVE, 0):.0%}, "
+            f"neutral {frames.get(S.NEUTRAL_FRAME, 0):.0%}, distancing "
+            f"{frames.get(S.DISTANCING, 0):.0%}, accusatory "
+            f"{frames.get(S.ACCUSATORY, 0):.0%}, denial {frames.get(S.DENIAL, 0):.0%}; "
+            f"hedged (predicted) {mine[S.HEDGED].mean():.0%}."
+        )
+    labels = analysis.labels
+    delegit = labels[labels[C.VALENCE] == "delegitimising"]
+    for row in delegit.itertuples(index=False):
+        lines.append(
+            f"Delegitimising label «{getattr(row, C.LABEL)}» naming "
+            f"{getattr(row, C.REFERS_TO)}, used {getattr(row, C.COUNT)} time(s) in "
+            f"{getattr(row, S.SIDE)} statements."
+        )
+    return lines
+
+
+def build_blocks(
+    analysis: Analysis, figures: dict[str, Figure], name: str
+) -> list[Block]:
+    """Assemble the report's blocks from an analysis and its saved figures."""
+    statements = analysis.statements
+    counts = statements.groupby(S.SIDE).agg(
+        statements=(S.TEXT, "size"), documents=(S.DOC_ID, "nunique")
+    )
+    counts = counts.reindex([s for s in S.SIDES if s in counts.index]).reset_index()
+    blocks: list[Block] = [
+        Heading(f"Framing report: {name}", 1),
+        Paragraph(
+            f"arabic-framing-toolkit {__version__}. "
+            f"{statements[S.DOC_ID].nunique()} article(s), {len(statements)} statements. "
+            "Speakers, sides and reporting verbs come from the rule-based attribution; "
+            "stance and hedging are predicted by the project's classifiers (trained "
+            "on the composed framing corpus unless other models were given), so they "
+            "carry the error rates reported in benchmarks/results/accuracy.md."
+        ),
+        Heading("What the numbers say"),
+        *[Paragraph(f"- {line}") for line in _findings(analysis)],
+        Heading("Statements per side"),
+        Table(counts),
+        Heading("How each side's statements are introduced"),
+        Paragraph(
+            "Assertive verbs (أكد، أوضح، كشف) present a claim as established; "
+            "distancing ones (زعم، ادعى، زاعمًا) signal doubt; accusatory ones (اتهم) "
+            "cast the speaker as an accuser."
+        ),
+    ]
+    if "verb_profile" in figures:
+        blocks.append(figures["verb_profile"])
+    blocks += [
+        Table(_frame_table(analysis)),
+        Heading("Hedging"),
+    ]
+    if "hedging_by_side" in figures:
+        blocks.append(figures["hedging_by_side"])
+    blocks.append(Table(analysis.hedging.round(3)))
+    stance = pd.crosstab(statements[S.SIDE], statements[S.STANCE]).reset_index()
+    blocks += [Heading("Stance (predicted)"), Table(stance), Heading("Naming")]
+    if "label_usage" in figures:
+        blocks.append(figures["label_usage"])
+    blocks += [Table(analysis.labels), Heading("Distinctive words")]
+    if "distinctive_terms" in figures:
+        blocks.append(figures["distinctive_terms"])
+    blocks += [
+        Table(analysis.terms.head(20).round(3)),
+        Heading("Summary table"),
+        Paragraph("p-values are per row and not adjusted for multiple comparisons."),
+        Table(analysis.summary.round(3).astype(object).fillna("")),
+        Heading("Statements"),
+        Paragraph(
+            f"The first {min(len(statements), MAX_STATEMENT_ROWS)} of {len(statements)}; "
+            "all of them are in statements.csv."
+        ),
+        Table(statements[list(STATEMENT_VIEW)].head(MAX_STATEMENT_ROWS)),
+    ]
+    return blocks
+
+
+def write_report(
+    articles: pd.DataFrame,
+    out: Path,
+    *,
+    stance_model: str | Path | None = None,
+    hedge_model: str | Path | None = None,
+    name: str = "corpus",
+    quiet: bool = False,
+) -> Analysis:
+    """Analyse ``articles`` and write the report files into folder ``out``.
+
+    Writes ``report.md``, ``report.html`` (self-contained), ``statements.csv``,
+    ``summary.csv`` and ``figures/*.png``.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        An articles table.
+    out : pathlib.Path
+        Output folder, created if needed; files of the same names are replaced.
+    stance_model, hedge_model : str or Path, optional
+        Saved models to use instead of the project's defaults.
+    name : str
+        Name of the corpus in the report's title.
+    quiet : bool
+        No progress bar.
+
+    Returns
+    -------
+    Analysis
+        What the report shows.
+    """
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    analysis = analyze(
+        articles,
+        stance_model=stance_model,
+        hedge_model=hedge_model,
+        progress=not quiet,
+    )
+    figures = _figures(analysis, out)
+    blocks = build_blocks(analysis, figures, name)
+    (out / "report.md").write_text(to_markdown(blocks), encoding="utf-8")
+    page = to_html(blocks, out, f"Framing report: {name}")
+    (out / "report.html").write_text(page, encoding="utf-8")
+    analysis.statements.to_csv(out / "statements.csv", index=False, encoding="utf-8")
+    analysis.summary.to_csv(out / "summary.csv", index=False, encoding="utf-8")
+    return analysis
