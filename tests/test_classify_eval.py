@@ -1,0 +1,294 @@
+"""Tests of toolkit.classify evaluation, persistence and training on real data."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+import numpy as np
+import pandas as pd
+import pytest
+import sklearn
+from sklearn.metrics import f1_score
+
+import toolkit
+from toolkit.classify import (
+    HedgeClassifier,
+    ModelFileError,
+    ModelVersionWarning,
+    StanceClassifier,
+    UntrustedModelError,
+    cross_validate_report,
+    evaluate,
+    evaluate_predictions,
+    load,
+    persistence,
+    save,
+)
+from toolkit.corpus.schema import HEDGED, STANCE, TARGET, TEXT
+from toolkit.datasets import load_framing_statements
+
+HEDGED_TEXTS = [
+    "زعم المصدر أن الطريق مفتوح",
+    "ادعت الوزارة أن القصف توقف",
+    "ربما تتأخر المفاوضات",
+]
+PLAIN_TEXTS = [
+    "أكد المصدر أن الطريق مفتوح",
+    "أعلنت الوزارة أن القصف توقف",
+    "تأخرت المفاوضات أمس",
+]
+
+
+@pytest.fixture(scope="module")
+def model() -> HedgeClassifier:
+    return HedgeClassifier().fit(HEDGED_TEXTS + PLAIN_TEXTS, [1, 1, 1, 0, 0, 0])
+
+
+# -- evaluation ----------------------------------------------------------------------
+
+
+def test_evaluate_predictions_matches_hand_computed_scores():
+    truth = ["a", "a", "b", "b", "c", "c"]
+    predicted = ["a", "b", "b", "b", "c", "a"]
+    report = evaluate_predictions(
+        truth, predicted, n_resamples=500, f_avg_labels=["a", "b"]
+    )
+    # a: P 1/2 R 1/2 F1 .5; b: P 2/3 R 1 F1 .8; c: P 1 R 1/2 F1 2/3
+    np.testing.assert_allclose(report.per_class["f1"], [0.5, 0.8, 2 / 3])
+    assert report.summary.loc["macro_f1", "value"] == pytest.approx(
+        (0.5 + 0.8 + 2 / 3) / 3
+    )
+    assert report.summary.loc["f_avg", "value"] == pytest.approx(0.65)
+    assert report.summary.loc["accuracy", "value"] == pytest.approx(4 / 6)
+    assert report.summary.loc["macro_f1", "value"] == pytest.approx(
+        f1_score(truth, predicted, average="macro")
+    )
+    assert (
+        report.confusion.loc["c", "a"] == 1 and report.confusion.to_numpy().sum() == 6
+    )
+
+
+def test_bootstrap_interval_brackets_the_value_and_narrows_with_data():
+    rng = np.random.default_rng(1)
+    truth = rng.integers(0, 3, 2000)
+    predicted = np.where(rng.random(2000) < 0.7, truth, rng.integers(0, 3, 2000))
+    small = evaluate_predictions(truth[:100], predicted[:100]).summary.loc["macro_f1"]
+    large = evaluate_predictions(truth, predicted).summary.loc["macro_f1"]
+    for row in (small, large):
+        assert row["ci_low"] <= row["value"] <= row["ci_high"]
+    assert large["ci_high"] - large["ci_low"] < small["ci_high"] - small["ci_low"]
+
+
+def test_evaluate_predictions_rejects_mismatched_inputs():
+    with pytest.raises(ValueError, match="same length"):
+        evaluate_predictions([1, 0], [1])
+    with pytest.raises(ValueError, match="f_avg_labels"):
+        evaluate_predictions([1, 0], [1, 0], f_avg_labels=["favor"])
+
+
+def test_evaluate_uses_the_model_and_its_class_order(model):
+    report = evaluate(
+        model, HEDGED_TEXTS + PLAIN_TEXTS, [1, 1, 1, 0, 0, 0], n_resamples=100
+    )
+    assert report.per_class.index.tolist() == [0, 1]
+    assert report.summary.loc["macro_f1", "value"] == 1.0
+
+
+def test_cross_validate_report_keeps_groups_apart():
+    texts = HEDGED_TEXTS * 4 + PLAIN_TEXTS * 4
+    frame = pd.DataFrame({TEXT: texts, "doc": [i % 4 for i in range(len(texts))]})
+    labels = [1] * 12 + [0] * 12
+    seen: list[set] = []
+
+    class Spy(HedgeClassifier):
+        def fit(self, X, y):
+            seen.append(set(X["doc"]))
+            return super().fit(X, y)
+
+    table = cross_validate_report(Spy(), frame, labels, groups="doc", n_splits=4)
+    assert [len(docs) for docs in seen] == [
+        3,
+        3,
+        3,
+        3,
+    ]  # each fold leaves one document out
+    assert table.index.tolist() == [0, 1, 2, 3, "mean", "std"]
+    assert {"macro_f1", "accuracy", "f1_0", "f1_1", "n_train", "n_test"} <= set(
+        table.columns
+    )
+    assert table.loc["mean", "n_test"] == 6
+    with pytest.raises(ValueError, match="4 distinct group"):
+        cross_validate_report(
+            HedgeClassifier(), frame, labels, groups="doc", n_splits=5
+        )
+    with pytest.raises(ValueError, match="no column"):
+        cross_validate_report(HedgeClassifier(), texts, labels, groups="doc")
+
+
+# -- persistence -----------------------------------------------------------------------
+
+
+def test_save_load_round_trip(model, tmp_path):
+    path = tmp_path / "hedge.skops"
+    save(model, path)
+    loaded = load(path)
+    probe = ["زعمت المصادر أن الجسر مغلق", "أكدت المصادر أن الجسر مغلق"]
+    np.testing.assert_array_equal(
+        loaded.predict_proba(probe), model.predict_proba(probe)
+    )
+    assert loaded.get_params() == model.get_params()
+
+
+def test_round_trip_of_every_feature_kind(tmp_path):
+    frame = pd.DataFrame({TEXT: HEDGED_TEXTS + PLAIN_TEXTS, TARGET: ["a", "b"] * 3})
+    labels = ["favor", "against", "none"] * 2
+    for clf in (
+        StanceClassifier(target_mode="interact"),
+        StanceClassifier(target_mode="pair"),
+        StanceClassifier(model="svm", C=0.5),
+    ):
+        fitted = clf.fit(pd.concat([frame] * 3), labels * 3)
+        save(fitted, tmp_path / "m.skops")
+        np.testing.assert_array_equal(
+            load(tmp_path / "m.skops").predict(frame), fitted.predict(frame)
+        )
+
+
+def _rewrite_schema(path, edit):
+    with zipfile.ZipFile(path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    schema = json.loads(members["schema.json"])
+    edit(schema)
+    members["schema.json"] = json.dumps(schema).encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+
+
+def test_tampered_file_with_an_untrusted_type_is_refused(model, tmp_path):
+    path = tmp_path / "evil.skops"
+    save(model, path)
+
+    def inject(schema):
+        node = schema["content"]["model"]
+        node["__module__"], node["__class__"] = "os", "system"
+
+    _rewrite_schema(path, inject)
+    with pytest.raises(UntrustedModelError, match=r"evil\.skops.*os\.system"):
+        load(path)
+
+
+def test_corrupt_and_foreign_files_fail_clearly(tmp_path):
+    broken = tmp_path / "broken.skops"
+    broken.write_bytes(b"this is not a zip archive")
+    with pytest.raises(ModelFileError, match=r"broken\.skops"):
+        load(broken)
+    foreign = tmp_path / "foreign.skops"
+    import skops.io as sio
+
+    sio.dump({"weights": [1, 2]}, foreign)
+    with pytest.raises(ModelFileError, match="not a toolkit model file"):
+        load(foreign)
+    with pytest.raises(FileNotFoundError, match=r"missing\.skops"):
+        load(tmp_path / "missing.skops")
+    with pytest.raises(TypeError, match="scikit-learn estimator"):
+        save("model", tmp_path / "x.skops")
+
+
+@pytest.mark.filterwarnings("ignore::sklearn.exceptions.InconsistentVersionWarning")
+@pytest.mark.parametrize(
+    ("field", "library", "running"),
+    [
+        ("toolkit_version", "toolkit", toolkit.__version__),
+        ("sklearn_version", "scikit-learn", sklearn.__version__),
+    ],
+)
+def test_version_mismatch_warns(model, tmp_path, field, library, running):
+    path = tmp_path / "old.skops"
+    save(model, path)
+
+    def age(schema):
+        schema["content"][field]["content"] = json.dumps("0.0.1")
+
+    _rewrite_schema(path, age)
+    with pytest.warns(
+        ModelVersionWarning, match=rf"{library} 0\.0\.1 \(running {running}\)"
+    ):
+        load(path)
+
+
+def test_trusted_types_are_an_explicit_list():
+    assert all(
+        name.startswith(("toolkit.classify.", "sklearn."))
+        for name in persistence.TRUSTED_TYPES
+    )
+    assert toolkit.__version__
+
+
+# -- the project's corpus and the seed article ----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def framing_train() -> pd.DataFrame:
+    return load_framing_statements(split="train")
+
+
+@pytest.fixture(scope="module")
+def seed_gold() -> pd.DataFrame:
+    path = toolkit.__path__[0] + "/../datasets/examples/aleppo-sheikh-maqsoud.gold.tsv"
+    return pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False)
+
+
+def test_hedge_classifier_gets_the_seed_article_right(framing_train, seed_gold):
+    clf = HedgeClassifier().fit(framing_train[TEXT], framing_train[HEDGED])
+    predicted = clf.predict(seed_gold[TEXT])
+    np.testing.assert_array_equal(predicted, seed_gold[HEDGED].astype(int))
+    # the narrator's "قد خرقت" sentence is emphatic, not hedged
+    qad = seed_gold[TEXT].str.contains("قد خرقت")
+    assert qad.any() and (predicted[qad.to_numpy()] == 0).all()
+
+
+def test_stance_classifier_beats_majority_on_framing_dev(framing_train):
+    dev = load_framing_statements(split="dev")
+    clf = StanceClassifier().fit(framing_train[TEXT], framing_train[STANCE])
+    macro = f1_score(dev[STANCE], clf.predict(dev[TEXT]), average="macro")
+    majority = f1_score(
+        dev[STANCE], [dev[STANCE].mode()[0]] * len(dev), average="macro"
+    )
+    assert macro > majority + 0.3
+
+
+# -- public datasets (skipped on a user's machine without the cache, run in CI) -------
+
+
+def test_stance_on_mawqif_beats_majority(external_data):
+    external_data("mawqif")
+    from toolkit.datasets import load_mawqif
+
+    train, test = load_mawqif(split="train").iloc[:1500], load_mawqif(split="test")
+    clf = StanceClassifier().fit(train[[TEXT, TARGET]], train[STANCE])
+    assert clf.target_mode_ == "interact"
+    report = evaluate(
+        clf,
+        test[[TEXT, TARGET]],
+        test[STANCE],
+        f_avg_labels=["favor", "against"],
+        n_resamples=100,
+    )
+    assert report.summary.loc["f_avg", "value"] > 0.6
+
+
+def test_claim_pairs_on_ans_use_pair_features(external_data):
+    external_data("ans")
+    from toolkit.datasets import load_ans
+
+    train, dev = load_ans(split="train"), load_ans(split="dev")
+    clf = StanceClassifier(char_ngrams=None).fit(train[[TEXT, TARGET]], train[STANCE])
+    assert clf.target_mode_ == "pair"
+    macro = f1_score(dev[STANCE], clf.predict(dev[[TEXT, TARGET]]), average="macro")
+    text_only = StanceClassifier(char_ngrams=None).fit(train[TEXT], train[STANCE])
+    assert (
+        macro
+        > f1_score(dev[STANCE], text_only.predict(dev[TEXT]), average="macro") + 0.1
+    )

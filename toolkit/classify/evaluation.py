@@ -1,0 +1,286 @@
+"""Honest evaluation: per-class scores, macro-F1 with a bootstrap interval, grouped CV.
+
+Examples
+--------
+>>> report = evaluate_predictions(["a", "b", "b", "a"], ["a", "b", "a", "a"], n_resamples=200)
+>>> report.per_class.loc["a", "recall"], report.confusion.loc["b", "a"]
+(np.float64(1.0), np.int64(1))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy.stats import bootstrap
+from sklearn.base import clone
+from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
+from sklearn.model_selection import GroupKFold
+
+from toolkit.classify.inputs import as_labels
+
+
+@dataclass(frozen=True)
+class EvaluationReport:
+    """Scores of one set of predictions, as DataFrames.
+
+    Attributes
+    ----------
+    per_class : pandas.DataFrame
+        Index: class; columns ``precision``, ``recall``, ``f1``, ``support``.
+    summary : pandas.DataFrame
+        Index: metric (``macro_f1``, ``accuracy``, and ``f_avg`` when asked);
+        columns ``value``, ``ci_low``, ``ci_high`` (bootstrap percentile interval).
+    confusion : pandas.DataFrame
+        Rows: true class; columns: predicted class.
+    """
+
+    per_class: pd.DataFrame
+    summary: pd.DataFrame
+    confusion: pd.DataFrame
+
+
+def _f1_of(labels: Sequence[int]) -> Any:
+    """Vectorised mean F1 over ``labels`` for integer-coded (…, n) arrays."""
+
+    def statistic(y_true: np.ndarray, y_pred: np.ndarray, axis: int = -1) -> np.ndarray:
+        scores = []
+        for k in labels:
+            true_k, pred_k = y_true == k, y_pred == k
+            tp = np.sum(true_k & pred_k, axis=axis)
+            denominator = np.sum(true_k, axis=axis) + np.sum(pred_k, axis=axis)
+            scores.append(
+                np.divide(
+                    2 * tp, denominator, out=np.zeros(tp.shape), where=denominator > 0
+                )
+            )
+        return np.mean(scores, axis=0)
+
+    return statistic
+
+
+def _accuracy(y_true: np.ndarray, y_pred: np.ndarray, axis: int = -1) -> np.ndarray:
+    return np.mean(y_true == y_pred, axis=axis)
+
+
+def evaluate_predictions(
+    y_true: Any,
+    y_pred: Any,
+    *,
+    labels: Sequence[Any] | None = None,
+    f_avg_labels: Sequence[Any] | None = None,
+    confidence: float = 0.95,
+    n_resamples: int = 1000,
+    random_state: int = 0,
+) -> EvaluationReport:
+    """Score predictions against gold labels.
+
+    Parameters
+    ----------
+    y_true, y_pred : array-like
+        Gold and predicted labels, same length.
+    labels : sequence, optional
+        Classes to report, in order; default: all labels seen in either.
+    f_avg_labels : sequence, optional
+        Also report ``f_avg``, the mean F1 of these classes (``("favor",
+        "against")`` for the SemEval-2016 / StanceEval convention).
+    confidence : float, default 0.95
+        Level of the bootstrap percentile intervals.
+    n_resamples : int, default 1000
+        Bootstrap resamples (of the evaluated items, with replacement); 0
+        skips the bootstrap and leaves the interval empty (NaN).
+    random_state : int, default 0
+        Seed of the bootstrap.
+
+    Returns
+    -------
+    EvaluationReport
+
+    Raises
+    ------
+    ValueError
+        When the lengths differ, or ``f_avg_labels`` names a class not in ``labels``.
+
+    Examples
+    --------
+    >>> r = evaluate_predictions([1, 0, 1, 1], [1, 0, 0, 1], n_resamples=100)
+    >>> round(r.summary.loc["macro_f1", "value"], 3)
+    np.float64(0.733)
+    """
+    truth = np.asarray(y_true)
+    predicted = np.asarray(y_pred)
+    if truth.shape != predicted.shape or truth.ndim != 1:
+        raise ValueError(
+            f"y_true and y_pred: expected two 1-D arrays of the same length, got "
+            f"shapes {truth.shape} and {predicted.shape}"
+        )
+    classes = (
+        list(labels)
+        if labels is not None
+        else sorted(set(truth) | set(predicted), key=str)
+    )
+    code = {label: i for i, label in enumerate(classes)}
+    unknown = [label for label in f_avg_labels or () if label not in code]
+    if unknown:
+        raise ValueError(f"f_avg_labels: {unknown!r} not among the classes {classes!r}")
+    true_codes = np.array([code.get(label, -1) for label in truth])
+    pred_codes = np.array([code.get(label, -2) for label in predicted])
+
+    precision, recall, f1, support = precision_recall_fscore_support(
+        truth, predicted, labels=classes, zero_division=0
+    )
+    per_class = pd.DataFrame(
+        {"precision": precision, "recall": recall, "f1": f1, "support": support},
+        index=pd.Index(classes, name="class"),
+    )
+    statistics = {"macro_f1": _f1_of(range(len(classes))), "accuracy": _accuracy}
+    if f_avg_labels:
+        statistics["f_avg"] = _f1_of([code[label] for label in f_avg_labels])
+    rows = {}
+    for name, statistic in statistics.items():
+        value = float(statistic(true_codes, pred_codes))
+        low = high = np.nan
+        if n_resamples > 0:
+            interval = bootstrap(
+                (true_codes, pred_codes),
+                statistic,
+                paired=True,
+                vectorized=True,
+                n_resamples=n_resamples,
+                confidence_level=confidence,
+                method="percentile",
+                rng=np.random.default_rng(random_state),
+            ).confidence_interval
+            low, high = interval.low, interval.high
+        rows[name] = {"value": value, "ci_low": low, "ci_high": high}
+    summary = pd.DataFrame.from_dict(rows, orient="index").rename_axis("metric")
+    confusion = pd.DataFrame(
+        confusion_matrix(truth, predicted, labels=classes),
+        index=pd.Index(classes, name="true"),
+        columns=pd.Index(classes, name="predicted"),
+    )
+    return EvaluationReport(per_class, summary, confusion)
+
+
+def evaluate(clf: Any, X: Any, y: Any, **options: Any) -> EvaluationReport:
+    """Predict ``X`` with a fitted classifier and score against ``y``.
+
+    Parameters
+    ----------
+    clf : fitted classifier
+        Anything with ``predict`` (and ``classes_``, used as the label order).
+    X : texts or DataFrame
+        Input accepted by ``clf.predict``.
+    y : array-like
+        Gold labels.
+    **options
+        Passed to :func:`evaluate_predictions` (``f_avg_labels``,
+        ``confidence``, ``n_resamples``, ``random_state``, ``labels``).
+
+    Returns
+    -------
+    EvaluationReport
+
+    Examples
+    --------
+    >>> from toolkit.classify import HedgeClassifier
+    >>> texts = ["زعم المصدر ذلك", "أكد المصدر ذلك"] * 3
+    >>> clf = HedgeClassifier().fit(texts, [1, 0] * 3)
+    >>> float(evaluate(clf, texts, [1, 0] * 3, n_resamples=50).summary.loc["macro_f1", "value"])
+    1.0
+    """
+    labels = np.asarray(y.to_numpy() if isinstance(y, pd.Series) else y)
+    options.setdefault("labels", _label_order(getattr(clf, "classes_", None), labels))
+    return evaluate_predictions(labels, clf.predict(X), **options)
+
+
+def _label_order(classes: Any, labels: np.ndarray) -> list[Any]:
+    """Classes of the model first, then any gold label it never saw."""
+    known = list(classes) if classes is not None else []
+    return known + sorted(set(labels) - set(known), key=str)
+
+
+def cross_validate_report(
+    clf: Any,
+    X: Any,
+    y: Any,
+    groups: Any,
+    *,
+    n_splits: int = 5,
+    f_avg_labels: Sequence[Any] | None = None,
+) -> pd.DataFrame:
+    """Grouped K-fold cross-validation: one article (or event) never on both sides.
+
+    Parameters
+    ----------
+    clf : classifier
+        Cloned and refitted on each training fold.
+    X : texts or DataFrame
+        Inputs; a DataFrame is split by row.
+    y : array-like
+        Labels.
+    groups : array-like or str
+        Group of each row (document or event id), or the name of a column of
+        ``X`` that holds it.
+    n_splits : int, default 5
+        Number of folds (at most the number of groups).
+    f_avg_labels : sequence, optional
+        Also report ``f_avg`` (see :func:`evaluate_predictions`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per fold (``n_train``, ``n_test``, ``macro_f1``, ``accuracy``,
+        ``f1_<class>`` ...), then rows ``mean`` and ``std``.
+
+    Raises
+    ------
+    ValueError
+        When ``groups`` has the wrong length or fewer groups than folds.
+
+    Examples
+    --------
+    >>> from toolkit.classify import HedgeClassifier
+    >>> texts = ["زعم المصدر ذلك", "أكد المصدر ذلك"] * 4
+    >>> table = cross_validate_report(HedgeClassifier(), texts, [1, 0] * 4,
+    ...                               groups=[0, 0, 1, 1, 2, 2, 3, 3], n_splits=2)
+    >>> table.index.tolist(), table.loc["mean", "macro_f1"]
+    ([0, 1, 'mean', 'std'], np.float64(1.0))
+    """
+    if isinstance(groups, str):
+        if not isinstance(X, pd.DataFrame) or groups not in X.columns:
+            raise ValueError(f"groups={groups!r}: X has no column of that name")
+        groups = X[groups]
+    group_array = np.asarray(groups)
+    labels = as_labels(y, len(group_array), "y")
+    n_groups = len(np.unique(group_array))
+    if n_groups < n_splits:
+        raise ValueError(
+            f"groups: {n_groups} distinct group(s) for n_splits={n_splits}"
+        )
+    rows = []
+    for train, test in GroupKFold(n_splits=n_splits).split(labels, labels, group_array):
+        model = clone(clf).fit(_take(X, train), labels[train])
+        report = evaluate(
+            model,
+            _take(X, test),
+            labels[test],
+            f_avg_labels=f_avg_labels,
+            n_resamples=0,
+        )
+        row = {"n_train": len(train), "n_test": len(test)}
+        row |= report.summary["value"].to_dict()
+        row |= {f"f1_{k}": v for k, v in report.per_class["f1"].items()}
+        rows.append(row)
+    table = pd.DataFrame(rows)
+    return pd.concat([table, table.agg(["mean", "std"])])
+
+
+def _take(X: Any, rows: np.ndarray) -> Any:
+    """Rows of a DataFrame, Series, array or list."""
+    if isinstance(X, pd.DataFrame | pd.Series):
+        return X.iloc[rows]
+    return np.asarray(X, dtype=object)[rows]

@@ -1,0 +1,179 @@
+"""Turn what a user passes as ``X`` and ``y`` into checked, normalised inputs.
+
+The estimators accept raw Arabic strings (a list, array or Series) or a
+DataFrame with a ``text`` column and an optional ``target`` column (the stance
+target, or the claim a headline is compared with). Everything is checked here,
+once, so that bad input fails with a message naming the argument and row.
+
+Examples
+--------
+>>> as_frame(["أكَّدت الوزارة", "قال"]).to_dict("list")
+{'text': ['اكدت الوزارة', 'قال']}
+>>> as_frame([None])
+Traceback (most recent call last):
+...
+TypeError: X: row 0 is None, not a string
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from toolkit.corpus.normalize import normalize_series
+from toolkit.corpus.schema import TARGET, TEXT
+
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]")
+
+
+def as_frame(X: Any, what: str = "X") -> pd.DataFrame:
+    """Return ``X`` as a DataFrame of normalised ``text`` (and ``target``).
+
+    Parameters
+    ----------
+    X : list, tuple, numpy array, pandas Series or DataFrame
+        Texts, or a table with a ``text`` column and optionally ``target``.
+    what : str, default "X"
+        The argument name used in error messages.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Column ``text`` (normalised) and, when given, ``target`` (stripped
+        strings), with a fresh ``RangeIndex``.
+
+    Raises
+    ------
+    TypeError
+        When ``X`` is a single string or another unsupported type, or a row is
+        not a string.
+    ValueError
+        When ``X`` is empty, not one-dimensional, or lacks a ``text`` column.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> as_frame(pd.DataFrame({"text": ["نص"], "target": [" Covid "]}))["target"][0]
+    'Covid'
+    """
+    if isinstance(X, str):
+        raise TypeError(f"{what}: expected a list of texts, got a single string")
+    if isinstance(X, pd.DataFrame):
+        if TEXT not in X.columns:
+            have = ", ".join(map(str, X.columns)) or "none"
+            raise ValueError(
+                f"{what}: a DataFrame needs a {TEXT!r} column; columns present: {have}"
+            )
+        columns = {TEXT: _strings(X[TEXT], f"{what}[{TEXT!r}]")}
+        if TARGET in X.columns:
+            columns[TARGET] = _strings(X[TARGET], f"{what}[{TARGET!r}]").str.strip()
+    elif isinstance(X, pd.Series | np.ndarray | Sequence):
+        if np.ndim(X) != 1:
+            raise ValueError(
+                f"{what}: expected a one-dimensional sequence of texts, got an array "
+                f"of shape {np.shape(X)}; pass a DataFrame with a {TEXT!r} column "
+                "for several columns"
+            )
+        columns = {TEXT: _strings(pd.Series(X, dtype=object), what)}
+    else:
+        raise TypeError(
+            f"{what}: expected texts as a list, array, Series or DataFrame, "
+            f"got {type(X).__name__}"
+        )
+    if len(columns[TEXT]) == 0:
+        raise ValueError(f"{what}: no texts given (0 rows)")
+    frame = pd.DataFrame(columns).reset_index(drop=True)
+    frame[TEXT] = normalize_series(frame[TEXT])
+    return frame
+
+
+def _strings(values: pd.Series, what: str) -> pd.Series:
+    """Return ``values`` as ``object`` strings; raise naming the first non-string."""
+    values = pd.Series(values, dtype=object).reset_index(drop=True)
+    bad = ~values.map(lambda value: isinstance(value, str)).to_numpy(dtype=bool)
+    if bad.any():
+        row = int(bad.nonzero()[0][0])
+        value = values.iloc[row]
+        shown = "None" if value is None else f"{value!r} ({type(value).__name__})"
+        raise TypeError(f"{what}: row {row} is {shown}, not a string")
+    return values
+
+
+def has_arabic(texts: pd.Series) -> np.ndarray:
+    """Return a boolean mask of the texts that contain at least one Arabic letter.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> has_arabic(pd.Series(["hello", "مرحبا hi"])).tolist()
+    [False, True]
+    """
+    return texts.str.contains(_ARABIC_LETTER).to_numpy(dtype=bool)
+
+
+def check_fit_texts(frame: pd.DataFrame, what: str = "X") -> None:
+    """Refuse training texts that are all empty or contain no Arabic at all.
+
+    Raises
+    ------
+    ValueError
+        When every text is empty, or none contains an Arabic letter.
+
+    Examples
+    --------
+    >>> check_fit_texts(as_frame(["", "  "]))
+    Traceback (most recent call last):
+    ...
+    ValueError: X: all 2 texts are empty; there is nothing to learn from
+    """
+    if (frame[TEXT].str.strip() == "").all():
+        raise ValueError(
+            f"{what}: all {len(frame)} texts are empty; there is nothing to learn from"
+        )
+    if not has_arabic(frame[TEXT]).any():
+        raise ValueError(
+            f"{what}: none of the {len(frame)} texts contains an Arabic letter; "
+            "these classifiers are built for Arabic text (check the column or encoding)"
+        )
+
+
+def as_labels(y: Any, n_rows: int, what: str = "y") -> np.ndarray:
+    """Return ``y`` as a 1-D array of labels matching ``n_rows`` texts.
+
+    Raises
+    ------
+    ValueError
+        When ``y`` is not one-dimensional, its length differs from the number of
+        texts, a label is missing, or fewer than two classes are present.
+
+    Examples
+    --------
+    >>> as_labels(["a", "b"], 2).tolist()
+    ['a', 'b']
+    >>> as_labels(["a", "a"], 2)
+    Traceback (most recent call last):
+    ...
+    ValueError: y: only one class ('a') is present; a classifier needs at least two classes
+    """
+    labels = np.asarray(y.to_numpy() if isinstance(y, pd.Series) else y)
+    if labels.ndim != 1:
+        raise ValueError(
+            f"{what}: expected one label per text, got shape {labels.shape}"
+        )
+    if len(labels) != n_rows:
+        raise ValueError(f"{what}: {len(labels)} labels for {n_rows} texts")
+    missing = pd.isna(labels)
+    if missing.any():
+        row = int(missing.nonzero()[0][0])
+        raise ValueError(f"{what}: row {row} has no label (missing value)")
+    classes = np.unique(labels)
+    if len(classes) < 2:
+        raise ValueError(
+            f"{what}: only one class ({classes[0].item()!r}) is present; "
+            "a classifier needs at least two classes"
+        )
+    return labels
