@@ -18,6 +18,7 @@ np.float64(1.0)
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -29,8 +30,9 @@ from sklearn.utils.validation import check_is_fitted
 
 from toolkit.corpus.normalize import normalize
 from toolkit.corpus.schema import VERB_FRAMES
-from toolkit.corpus.tokens import PROCLITICS, strip_proclitic, tokenize
-from toolkit.lexicons import cue_counts, load_lexicon
+from toolkit.corpus.tokens import PROCLITICS, strip_proclitic, tokenize, with_proclitics
+from toolkit.lexicons import load_lexicon
+from toolkit.lexicons.cues import cues_in_tokens, tally
 
 #: Counts reported by :func:`toolkit.lexicons.cue_counts`, then
 #: ``negated_evidence`` (:func:`negated_evidence`), in column order.
@@ -50,9 +52,15 @@ FRAME_COLUMNS: tuple[str, ...] = tuple(f for f in VERB_FRAMES if f != "none")
 
 @cache
 def _verb_frames() -> dict[str, str]:
-    """Normalised reporting-verb form -> frame."""
+    """Token -> frame, for every reporting-verb form with or without a proclitic."""
     verbs = load_lexicon("reporting_verbs")
-    return dict(zip(verbs["form_norm"], verbs["frame"], strict=True))
+    frames = dict(zip(verbs["form_norm"], verbs["frame"], strict=True))
+    with_clitic = {
+        token: frames[strip_proclitic(token, frames)]
+        for token in with_proclitics(frames)
+        if strip_proclitic(token, frames)
+    }
+    return {**with_clitic, **frames}
 
 
 @cache
@@ -91,8 +99,13 @@ def negated_evidence(text: str) -> int:
     >>> negated_evidence("وقدمت الوزارة أدلة على روايتها")
     0
     """
+    return _negated_evidence(tokenize(text))
+
+
+def _negated_evidence(raw: list[str]) -> int:
     negators, stems = _evidence_words()
-    raw = tokenize(text)
+    if with_proclitics(negators).isdisjoint(raw):
+        return 0
     tokens = [_bare(token) for token in raw]
     count = 0
     for i, token in enumerate(raw):
@@ -120,15 +133,11 @@ def cue_vector(text: str) -> list[int]:
     >>> cue_vector("قال إن الهجوم قد يتكرر")
     [1, 0, 1, 0, 0, 0, 1, 0, 0, 0]
     """
-    counts = cue_counts(text)
-    frames = _verb_frames()
-    found = [strip_proclitic(token, frames) for token in tokenize(text)]
-    per_frame = [
-        sum(frames.get(form or "") == frame for form in found)
-        for frame in FRAME_COLUMNS
-    ]
-    counts["negated_evidence"] = negated_evidence(text)
-    return [counts[kind] for kind in CUE_KINDS] + per_frame
+    tokens = tokenize(text)
+    counts = tally(cues_in_tokens(tokens))
+    counts["negated_evidence"] = _negated_evidence(tokens)
+    frames = Counter(map(_verb_frames().get, tokens))
+    return [counts[kind] for kind in CUE_KINDS] + [frames[f] for f in FRAME_COLUMNS]
 
 
 class CueFeatures(TransformerMixin, BaseEstimator):

@@ -2,7 +2,9 @@
 
 * :func:`text_features`: a union of word n-gram and character n-gram TF-IDF
   (character n-grams inside word boundaries cope with Arabic clitics such as
-  و/ف/ب/ل/ال and with broken plurals), optionally with the lexicon cues.
+  و/ف/ب/ل/ال and with broken plurals; computed per distinct word by
+  :class:`~toolkit.classify.charngrams.WordCharTfidf`), optionally with the lexicon
+  cues.
 * :class:`TargetInteraction`: the same features once shared and once per
   target ("feature augmentation"), so one linear model learns what is common
   to all targets and what is specific to each (Mawqif, ArabicStanceX).
@@ -26,6 +28,7 @@ from sklearn.compose import ColumnTransformer
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.utils.validation import check_is_fitted
 
+from toolkit.classify.charngrams import WordCharTfidf
 from toolkit.classify.cues import CueFeatures
 from toolkit.corpus.schema import TARGET, TEXT
 
@@ -37,26 +40,25 @@ LEXICON_FEATURES: dict[str, tuple[str, type]] = {
 TARGET_SEPARATOR = " | "
 
 
-def tfidf(
-    analyzer: str, ngrams: tuple[int, int], min_df: int | float
-) -> TfidfVectorizer:
-    """Return the TF-IDF vectorizer used for one n-gram family.
+def word_tfidf(ngrams: tuple[int, int], min_df: int | float) -> TfidfVectorizer:
+    """Return the word n-gram TF-IDF vectorizer.
 
     Texts arrive already normalised, so no lower-casing or accent stripping is
-    done here; term frequencies are sub-linear (``1 + log tf``).
+    done here; term frequencies are sub-linear (``1 + log tf``), as in
+    :class:`~toolkit.classify.charngrams.WordCharTfidf`.
 
     Examples
     --------
-    >>> tfidf("char_wb", (2, 3), 1).fit(["قسد"]).get_feature_names_out().tolist()
-    [' ق', ' قس', 'د ', 'سد', 'سد ', 'قس', 'قسد']
+    >>> word_tfidf((1, 2), 1).fit(["اكدت الوزارة"]).get_feature_names_out().tolist()
+    ['اكدت', 'اكدت الوزارة', 'الوزارة']
     """
     return TfidfVectorizer(
-        analyzer=analyzer,
+        analyzer="word",
         ngram_range=ngrams,
         min_df=min_df,
         lowercase=False,
         sublinear_tf=True,
-        token_pattern=r"(?u)[^\W_]+" if analyzer == "word" else None,
+        token_pattern=r"(?u)[^\W_]+",
         dtype=np.float32,
     )
 
@@ -104,9 +106,9 @@ def text_features(
     """
     parts = []
     if word_ngrams is not None:
-        parts.append(("word", tfidf("word", tuple(word_ngrams), min_df), column))
+        parts.append(("word", word_tfidf(tuple(word_ngrams), min_df), column))
     if char_ngrams is not None:
-        parts.append(("char", tfidf("char_wb", tuple(char_ngrams), min_df), column))
+        parts.append(("char", WordCharTfidf(tuple(char_ngrams), min_df), column))
     if lexicon is not None:
         if lexicon not in LEXICON_FEATURES:
             raise ValueError(

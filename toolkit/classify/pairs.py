@@ -30,7 +30,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.utils.validation import check_is_fitted
 
-from toolkit.classify.features import text_features, tfidf
+from toolkit.classify.features import text_features, word_tfidf
 from toolkit.corpus.normalize import normalize
 from toolkit.corpus.schema import TARGET, TEXT
 from toolkit.corpus.tokens import strip_proclitic, tokenize
@@ -237,6 +237,6 @@ class PairFeatures(TransformerMixin, BaseEstimator):
 
 def _difference_vectorizer(name: str, min_df: int | float) -> TfidfVectorizer:
     """Word TF-IDF over space-separated difference tokens (``a>b`` kept whole)."""
-    vectorizer = tfidf("word", (1, 1), min_df)
+    vectorizer = word_tfidf((1, 1), min_df)
     vectorizer.set_params(token_pattern=r"\S+", min_df=1 if name == "swap" else min_df)
     return vectorizer

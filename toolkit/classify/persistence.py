@@ -39,6 +39,7 @@ FORMAT = "toolkit.classify.model/1"
 TRUSTED_TYPES: tuple[str, ...] = (
     "toolkit.classify.estimators.HedgeClassifier",
     "toolkit.classify.estimators.StanceClassifier",
+    "toolkit.classify.charngrams.WordCharTfidf",
     "toolkit.classify.cues.CueFeatures",
     "toolkit.classify.features.TargetInteraction",
     "toolkit.classify.pairs.PairFeatures",

@@ -11,7 +11,8 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Container, Iterable
+from functools import lru_cache
 
 from toolkit.corpus.normalize import normalize
 
@@ -69,3 +70,27 @@ def strip_proclitic(token: str, vocabulary: Container[str]) -> str | None:
     if len(token) > 2 and token[0] in PROCLITICS and token[1:] in vocabulary:
         return token[1:]
     return None
+
+
+@lru_cache(maxsize=16)
+def _with_proclitics(forms: frozenset[str]) -> frozenset[str]:
+    return frozenset(forms | {p + form for form in forms for p in PROCLITICS})
+
+
+def with_proclitics(forms: Iterable[str]) -> frozenset[str]:
+    """Return ``forms`` together with each form behind one و/ف/ب/ل proclitic.
+
+    A set to test whole token lists against at C speed before any slower look-up:
+    a token list disjoint from it holds none of the forms, even with a proclitic.
+
+    Parameters
+    ----------
+    forms : iterable of str
+        Normalised forms.
+
+    Examples
+    --------
+    >>> sorted(with_proclitics(["قال"]))
+    ['بقال', 'فقال', 'قال', 'لقال', 'وقال']
+    """
+    return _with_proclitics(frozenset(forms))

@@ -18,7 +18,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-from toolkit.corpus.tokens import strip_proclitic, tokenize
+from toolkit.corpus.tokens import strip_proclitic, tokenize, with_proclitics
 from toolkit.lexicons.loader import load_lexicon
 
 _QAD = {"قد", "وقد", "فقد"}
@@ -54,6 +54,7 @@ class _Vocabulary(NamedTuple):
     words: dict[str, str]  # form -> kind
     phrases: dict[tuple[str, ...], str]  # tokens -> kind
     by_first: dict[str, list[tuple[str, ...]]]  # first token -> phrases, longest first
+    triggers: frozenset[str]  # every token that can start a cue
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +72,8 @@ def _vocabulary() -> _Vocabulary:
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for phrase in sorted(phrases, key=len, reverse=True):
         by_first.setdefault(phrase[0], []).append(phrase)
-    return _Vocabulary(words, phrases, by_first)
+    triggers = with_proclitics([*words, *by_first]) | _QAD | _LAQAD
+    return _Vocabulary(words, phrases, by_first, triggers)
 
 
 def is_imperfect(token: str) -> bool:
@@ -134,8 +136,20 @@ def find_cues(text: str) -> list[Cue]:
     >>> find_cues("ربما تكون الأنباء غير مؤكدة")[0]
     Cue(kind='hedge', cue='ربما', position=0)
     """
+    return cues_in_tokens(tokenize(text))
+
+
+def cues_in_tokens(tokens: list[str]) -> list[Cue]:
+    """:func:`find_cues` on a text already split by :func:`toolkit.corpus.tokenize`.
+
+    Examples
+    --------
+    >>> [c.cue for c in cues_in_tokens(["وزعم", "المتحدث"])]
+    ['زعم']
+    """
     vocabulary = _vocabulary()
-    tokens = tokenize(text)
+    if vocabulary.triggers.isdisjoint(tokens):
+        return []
     found: list[Cue] = []
     i = 0
     while i < len(tokens):
@@ -183,7 +197,17 @@ def cue_counts(text: str) -> dict[str, int]:
     >>> cue_counts("قد تتجدد الاشتباكات، وقد أعلنت الوزارة")["qad_perfect"]
     1
     """
-    cues = find_cues(text)
+    return tally(find_cues(text))
+
+
+def tally(cues: list[Cue]) -> dict[str, int]:
+    """Count cues by kind and the two readings of "قد" (see :func:`cue_counts`).
+
+    Examples
+    --------
+    >>> tally(cues_in_tokens(["قد", "يكون"]))["qad_imperfect"]
+    1
+    """
     counts = {"hedge": 0, "booster": 0, "qad_imperfect": 0, "qad_perfect": 0}
     for cue in cues:
         counts[cue.kind] += 1
