@@ -164,12 +164,12 @@ def classify_statements(
     texts = out[S.TEXT]
     stance_proba = stance_model.predict_proba(texts)
     out[S.STANCE] = stance_model.classes_[stance_proba.argmax(axis=1)]
-    out[STANCE_CONFIDENCE] = stance_proba.max(axis=1).round(3)
+    out[STANCE_CONFIDENCE] = stance_proba.max(axis=1).astype(float).round(3)
     hedge_proba = hedge_model.predict_proba(texts)[
         :, list(hedge_model.classes_).index(1)
     ]
     out[S.HEDGED] = (hedge_proba >= 0.5).astype(int)
-    out[HEDGED_PROBABILITY] = hedge_proba.round(3)
+    out[HEDGED_PROBABILITY] = hedge_proba.astype(float).round(3)
     return out
 
 

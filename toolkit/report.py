@@ -36,6 +36,10 @@ from toolkit.plotting import (
 
 #: Statements shown in the report itself; all of them are in statements.csv.
 MAX_STATEMENT_ROWS = 60
+#: Distinctive words listed per side.
+TERMS_PER_SIDE = 10
+#: |z| of the log-odds ratio above which a word is called distinctive (5% two-sided).
+Z_DISTINCTIVE = 1.96
 STATEMENT_VIEW = (
     S.DOC_ID,
     S.SENT_ID,
@@ -208,6 +212,16 @@ def _findings(analysis: Analysis) -> list[str]:
             f"{frames.get(S.ACCUSATORY, 0):.0%}, denial {frames.get(S.DENIAL, 0):.0%}; "
             f"hedged (predicted) {mine[S.HEDGED].mean():.0%}."
         )
+    test = analysis.hedging.attrs.get("test")
+    if test:
+        shares = analysis.hedging.set_index(S.SIDE)[C.SHARE]
+        a, b = test["sides"]
+        verdict = "significant" if test["p_value"] < 0.05 else "not significant"
+        lines.append(
+            f"Hedged share {a} {shares.get(a, 0):.0%} vs {b} {shares.get(b, 0):.0%}: "
+            f"{test['test'].replace('_', ' ')} p = {test['p_value']:.3g} ({verdict} "
+            "at 5%)."
+        )
     labels = analysis.labels
     delegit = labels[labels[C.VALENCE] == "delegitimising"]
     for row in delegit.itertuples(index=False):
@@ -265,8 +279,19 @@ def build_blocks(
     blocks += [Table(analysis.labels), Heading("Distinctive words")]
     if "distinctive_terms" in figures:
         blocks.append(figures["distinctive_terms"])
+    terms = analysis.terms
+    strong = terms[terms[C.Z].abs() >= Z_DISTINCTIVE]
     blocks += [
-        Table(analysis.terms.head(20).round(3)),
+        Paragraph(
+            f"{len(strong)} word(s) reach |z| >= {Z_DISTINCTIVE} (conventionally "
+            "distinctive); the others are listed as leads to read, not findings."
+        ),
+        Table(
+            terms.iloc[terms[C.Z].abs().argsort(kind="stable")[::-1]]
+            .groupby(C.FAVOURS, sort=False)
+            .head(TERMS_PER_SIDE)
+            .round(3)
+        ),
         Heading("Summary table"),
         Paragraph("p-values are per row and not adjusted for multiple comparisons."),
         Table(analysis.summary.round(3).astype(object).fillna("")),
