@@ -31,11 +31,12 @@ from sklearn.utils.validation import check_is_fitted
 
 from toolkit.classify.features import TargetInteraction, text_features
 from toolkit.classify.inputs import as_frame, as_labels, check_fit_texts, has_arabic
+from toolkit.classify.nblr import NBLogisticRegression
 from toolkit.classify.pairs import PairFeatures
 from toolkit.corpus.schema import TARGET, TEXT
 
 #: Linear models an estimator can use (``model=``).
-MODELS: tuple[str, ...] = ("logreg", "svm", "sgd")
+MODELS: tuple[str, ...] = ("nblr", "logreg", "svm", "sgd", "huber")
 #: How the ``target`` column is used (``target_mode=``).
 TARGET_MODES: tuple[str, ...] = ("auto", "none", "interact", "pair")
 #: In ``target_mode="auto"``, targets repeated at least this often on average
@@ -154,6 +155,10 @@ class _TextClassifier(ClassifierMixin, BaseEstimator):
         return features
 
     def _model(self, n_samples: int) -> Any:
+        if self.model == "nblr":
+            return NBLogisticRegression(
+                C=self.C, class_weight=self.class_weight, random_state=self.random_state
+            )
         if self.model == "logreg":
             return LogisticRegression(
                 C=self.C,
@@ -161,9 +166,9 @@ class _TextClassifier(ClassifierMixin, BaseEstimator):
                 max_iter=1000,
                 random_state=self.random_state,
             )
-        if self.model == "sgd":
+        if self.model in ("sgd", "huber"):
             return SGDClassifier(
-                loss="log_loss",
+                loss="log_loss" if self.model == "sgd" else "modified_huber",
                 alpha=1.0 / (self.C * n_samples),
                 class_weight=self.class_weight,
                 max_iter=100,
@@ -203,10 +208,13 @@ class StanceClassifier(_TextClassifier):
 
     Parameters
     ----------
-    model : {"logreg", "svm", "sgd"}, default "logreg"
-        Logistic regression (probabilistic), a linear SVM with sigmoid
-        calibration on 3 folds, or SGD on the log loss.
-    C : float, default 1.0
+    model : {"nblr", "logreg", "svm", "sgd", "huber"}, default "nblr"
+        Logistic regression on naive-Bayes-scaled features
+        (:class:`~toolkit.classify.nblr.NBLogisticRegression`, chosen by grouped
+        cross-validation on the framing corpus), plain logistic regression, a
+        linear SVM with sigmoid calibration on 3 folds, or SGD on the log loss
+        (``"sgd"``) or the modified Huber loss (``"huber"``).
+    C : float, default 10.0
         Inverse regularisation strength (smaller: stronger).
     word_ngrams, char_ngrams : (int, int) or None, default (1, 2) and (2, 5)
         N-gram ranges of the word and character TF-IDF; ``None`` leaves one out.
@@ -246,8 +254,8 @@ class StanceClassifier(_TextClassifier):
 
     def __init__(
         self,
-        model: str = "logreg",
-        C: float = 1.0,
+        model: str = "nblr",
+        C: float = 10.0,
         word_ngrams: tuple[int, int] | None = (1, 2),
         char_ngrams: tuple[int, int] | None = (2, 5),
         min_df: int | float = 1,

@@ -41,6 +41,7 @@ TRUSTED_TYPES: tuple[str, ...] = (
     "toolkit.classify.estimators.StanceClassifier",
     "toolkit.classify.charngrams.WordCharTfidf",
     "toolkit.classify.cues.CueFeatures",
+    "toolkit.classify.nblr.NBLogisticRegression",
     "toolkit.classify.features.TargetInteraction",
     "toolkit.classify.pairs.PairFeatures",
     "sklearn.calibration._CalibratedClassifier",
