@@ -34,6 +34,7 @@ from toolkit.classify.inputs import as_frame, as_labels, check_fit_texts, has_ar
 from toolkit.classify.nblr import NBLogisticRegression
 from toolkit.classify.pairs import PairFeatures
 from toolkit.corpus.schema import TARGET, TEXT
+from toolkit.corpus.social import clean_social
 
 #: Linear models an estimator can use (``model=``).
 MODELS: tuple[str, ...] = ("nblr", "logreg", "svm", "sgd", "huber")
@@ -66,7 +67,7 @@ class _TextClassifier(ClassifierMixin, BaseEstimator):
         self
         """
         self._check_params()
-        frame = as_frame(X, "X")
+        frame = self._prepare(X)
         labels = as_labels(y, len(frame), "y")
         check_fit_texts(frame, "X")
         self.target_mode_ = self._resolve_target_mode(frame)
@@ -184,9 +185,16 @@ class _TextClassifier(ClassifierMixin, BaseEstimator):
             ensemble=False,
         )
 
+    def _prepare(self, X: Any) -> pd.DataFrame:
+        """Input as a normalised frame, cleaned for social media when asked."""
+        frame = as_frame(X, "X")
+        if self.social:
+            frame[TEXT] = frame[TEXT].map(clean_social)
+        return frame
+
     def _frame(self, X: Any) -> pd.DataFrame:
         check_is_fitted(self, "pipeline_")
-        frame = as_frame(X, "X")
+        frame = self._prepare(X)
         if self.target_mode_ != "none" and TARGET not in frame.columns:
             raise ValueError(
                 f"X: this classifier was fitted with targets (target_mode="
@@ -231,6 +239,9 @@ class StanceClassifier(_TextClassifier):
         :data:`TOPIC_MIN_ROWS` times on average, else ``"pair"``.
     random_state : int, default 0
         Seed of the linear model.
+    social : bool, default False
+        Clean tweets and posts with :func:`toolkit.corpus.social.clean_social`
+        (stretched letters, emoji, links, mentions) before the features.
 
     Attributes
     ----------
@@ -262,6 +273,7 @@ class StanceClassifier(_TextClassifier):
         class_weight: str | dict | None = "balanced",
         target_mode: str = "auto",
         random_state: int = 0,
+        social: bool = False,
     ) -> None:
         self.model = model
         self.C = C
@@ -271,6 +283,7 @@ class StanceClassifier(_TextClassifier):
         self.class_weight = class_weight
         self.target_mode = target_mode
         self.random_state = random_state
+        self.social = social
 
 
 class HedgeClassifier(_TextClassifier):
@@ -303,6 +316,7 @@ class HedgeClassifier(_TextClassifier):
         class_weight: str | dict | None = "balanced",
         target_mode: str = "auto",
         random_state: int = 0,
+        social: bool = False,
         cues: bool = True,
         cue_weight: float = 1.0,
     ) -> None:
@@ -314,6 +328,7 @@ class HedgeClassifier(_TextClassifier):
         self.class_weight = class_weight
         self.target_mode = target_mode
         self.random_state = random_state
+        self.social = social
         self.cues = cues
         self.cue_weight = cue_weight
 
