@@ -56,9 +56,10 @@ def detect_encoding(data: bytes) -> str:
         return "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
-    # NUL bytes never occur in real UTF-8 text but are every other byte in UTF-16.
-    utf16 = _utf16_guess(data) if b"\x00" in data else None
-    if utf16:
+    utf16 = _utf16_guess(data)
+    # NUL bytes never occur in real UTF-8 text but are every other byte in UTF-16,
+    # where Arabic without a BOM can even be valid UTF-8 byte by byte.
+    if utf16 and b"\x00" in data:
         return utf16
     try:
         data.decode("utf-8")
@@ -66,7 +67,6 @@ def detect_encoding(data: bytes) -> str:
         utf8_error = error
     else:
         return "utf-8"
-    utf16 = _utf16_guess(data)
     if utf16:
         return utf16
     try:
