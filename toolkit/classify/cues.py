@@ -32,7 +32,7 @@ from toolkit.corpus.normalize import normalize
 from toolkit.corpus.schema import VERB_FRAMES
 from toolkit.corpus.tokens import PROCLITICS, strip_proclitic, tokenize, with_proclitics
 from toolkit.lexicons import load_lexicon
-from toolkit.lexicons.cues import cues_in_tokens, tally
+from toolkit.lexicons.cues import find_cues, tally
 
 #: Counts reported by :func:`toolkit.lexicons.cue_counts`, then
 #: ``negated_evidence`` (:func:`negated_evidence`), in column order.
@@ -134,7 +134,7 @@ def cue_vector(text: str) -> list[int]:
     [1, 0, 1, 0, 0, 0, 1, 0, 0, 0]
     """
     tokens = tokenize(text)
-    counts = tally(cues_in_tokens(tokens))
+    counts = tally(find_cues(text, tokens))
     counts["negated_evidence"] = _negated_evidence(tokens)
     frames = Counter(map(_verb_frames().get, tokens))
     return [counts[kind] for kind in CUE_KINDS] + [frames[f] for f in FRAME_COLUMNS]

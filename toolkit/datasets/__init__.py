@@ -35,6 +35,7 @@ from toolkit.datasets.framing import (
     NOTES,
     load_framing_statements,
 )
+from toolkit.datasets.real_hedging import REAL_HEDGING_PATH, load_real_hedging
 
 __all__ = [
     "ANS_STANCES",
@@ -49,6 +50,7 @@ __all__ = [
     "ID",
     "MAWQIF_STANCES",
     "NOTES",
+    "REAL_HEDGING_PATH",
     "ChecksumError",
     "data_home",
     "fetch",
@@ -57,6 +59,7 @@ __all__ = [
     "load_arabicstancex",
     "load_framing_statements",
     "load_mawqif",
+    "load_real_hedging",
     "registry",
     "sources",
 ]

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 
 def check_split(
-    split: str | None, legal: Sequence[str], caller: str
+    split: str | None, legal: Sequence[str], caller: str, argument: str = "split"
 ) -> tuple[str, ...]:
     """Return the splits to load: all of ``legal`` for ``None``, else ``(split,)``.
 
@@ -24,6 +24,8 @@ def check_split(
         The dataset's official splits, in order.
     caller : str
         Function name used in the error message.
+    argument : str, default "split"
+        Name of the user's argument, for the error message.
 
     Returns
     -------
@@ -49,7 +51,7 @@ def check_split(
     if split not in legal:
         choices = ", ".join(repr(name) for name in legal)
         raise ValueError(
-            f"{caller}: argument split={split!r} is not legal; "
+            f"{caller}: argument {argument}={split!r} is not legal; "
             f"expected one of {choices} or None"
         )
     return (split,)

@@ -3,6 +3,13 @@
 "قد" before an imperfect verb ("قد يكون") hedges; before a perfect verb ("قد خرقت",
 "كانت قد أعلنت") it emphasises and asserts. "لقد" always asserts.
 
+Two rules need more than a word list. A hedge word that is denied or waved away
+("نفت الوزارة مزاعم قسد"، "ادعاءات لا أساس لها") is the speaker's certainty, so it
+counts as a booster: a ``dismissal`` row of ``hedges.tsv`` or a denial verb of
+``reporting_verbs.tsv`` within :data:`DISMISSAL_WINDOW` tokens turns it. A headline
+that asks *whether* ("هل تنسحب ...؟"، "بلومبيرغ: هل ..."، "... أم ...؟") puts its
+claim in doubt and counts as a hedge (:func:`whether_question`).
+
 Examples
 --------
 >>> [c.kind for c in find_cues("قال إن الهجوم قد يتكرر")]
@@ -15,11 +22,21 @@ Examples
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from toolkit.corpus.normalize import normalize
 from toolkit.corpus.tokens import strip_proclitic, tokenize, with_proclitics
 from toolkit.lexicons.loader import load_lexicon
+
+#: Tokens on either side of a hedge word in which a dismissal turns it.
+DISMISSAL_WINDOW = 3
+#: Longest text (in tokens) read as a headline by the "... أم ...؟" rule.
+HEADLINE_TOKENS = 25
+# "هل" opening the text, or opening it after a short "source:" prefix.
+_WHETHER = re.compile(r"^(?:[^:\n]{1,40}:\s*)?[وف]?هل\s")
+_ALTERNATIVE = re.compile(r"\sام\s[^؟?]+[؟?]\s*$")
 
 _QAD = {"قد", "وقد", "فقد"}
 _LAQAD = {"لقد", "ولقد"}
@@ -60,7 +77,10 @@ class _Vocabulary(NamedTuple):
 @lru_cache(maxsize=1)
 def _vocabulary() -> _Vocabulary:
     lexicon = load_lexicon("hedges")
-    words: dict[str, str] = {}
+    verbs = load_lexicon("reporting_verbs")
+    words: dict[str, str] = dict.fromkeys(
+        verbs.loc[verbs["frame"] == "denial", "form_norm"], "dismissal"
+    )
     phrases: dict[tuple[str, ...], str] = {}
     for cue, kind, match in lexicon[["cue_norm", "kind", "match"]].itertuples(
         index=False
@@ -117,26 +137,60 @@ def _qad_cue(tokens: list[str], i: int) -> Cue | None:
     return Cue("booster", f"{token} {tokens[after]}", i)
 
 
-def find_cues(text: str) -> list[Cue]:
+def find_cues(text: str, tokens: list[str] | None = None) -> list[Cue]:
     """Return the hedge and booster cues of ``text`` in reading order.
 
     Parameters
     ----------
     text : str
         Raw or normalised text.
+    tokens : list of str, optional
+        ``tokenize(text)``, when the caller has it already.
 
     Returns
     -------
     list of Cue
         Each with ``kind`` ``"hedge"`` or ``"booster"``, the matched (normalised)
-        form and the index of its first token.
+        form and the index of its first token. A whether-question is a hedge cue
+        ``"هل ؟"`` at position 0.
 
     Examples
     --------
     >>> find_cues("ربما تكون الأنباء غير مؤكدة")[0]
     Cue(kind='hedge', cue='ربما', position=0)
+    >>> [c.kind for c in find_cues("نفت الوزارة مزاعم قسد")]
+    ['booster']
+    >>> find_cues("هل تنسحب القوات من المدينة؟")
+    [Cue(kind='hedge', cue='هل ؟', position=0)]
     """
-    return cues_in_tokens(tokenize(text))
+    found = cues_in_tokens(tokenize(text) if tokens is None else tokens)
+    if whether_question(text):
+        found.insert(0, Cue("hedge", "هل ؟", 0))
+    return found
+
+
+def whether_question(text: str) -> bool:
+    """Whether ``text`` opens as a *whether* question or is a headline "X أم Y؟".
+
+    "هل" must open the text, or follow a short "source:" prefix; a "هل" in the
+    middle of a post is most often rhetorical. What/why/how questions take their
+    event as given and do not count.
+
+    Examples
+    --------
+    >>> whether_question("بلومبيرغ: هل فقدت الإدارة فرصة الحل؟")
+    True
+    >>> whether_question("سوريا: الخوذ البيضاء ملائكة رحمة أم عملاء للخارج؟")
+    True
+    >>> whether_question("لماذا عادت الصور إلى الشوارع؟")
+    False
+    >>> whether_question("التطعيم واجب، هل مازال للعاقل شك؟")
+    False
+    """
+    flat = " ".join(normalize(text).split())
+    if _WHETHER.match(flat):
+        return True
+    return len(tokenize(flat)) <= HEADLINE_TOKENS and bool(_ALTERNATIVE.search(flat))
 
 
 def cues_in_tokens(tokens: list[str]) -> list[Cue]:
@@ -165,7 +219,23 @@ def cues_in_tokens(tokens: list[str]) -> list[Cue]:
         elif word:
             found.append(Cue(vocabulary.words[word], word, i))
         i += 1
-    return found
+    return _apply_dismissals(found)
+
+
+def _apply_dismissals(found: list[Cue]) -> list[Cue]:
+    """Turn dismissed hedge words into boosters; drop the dismissal markers."""
+    marks = [cue.position for cue in found if cue.kind == "dismissal"]
+    if not marks:
+        return found
+    return [
+        cue._replace(kind="booster")
+        if cue.kind == "hedge"
+        and cue.cue.split()[0] not in _QAD
+        and any(abs(cue.position - m) <= DISMISSAL_WINDOW for m in marks)
+        else cue
+        for cue in found
+        if cue.kind != "dismissal"
+    ]
 
 
 def _phrase_at(

@@ -41,7 +41,10 @@ _LEGAL: dict[str, dict[str, tuple[str, ...]]] = {
         "refers_to": SIDES,
         "valence": ("delegitimising", "neutral", "legitimising"),
     },
-    "hedges": {"kind": ("hedge", "booster"), "match": ("word", "phrase")},
+    "hedges": {
+        "kind": ("hedge", "booster", "dismissal"),
+        "match": ("word", "phrase"),
+    },
 }
 
 

@@ -1,0 +1,62 @@
+"""Hedge cue rules beyond the word list: dismissals and whether-questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.lexicons import find_cues
+from toolkit.lexicons.cues import whether_question
+
+
+def kinds(text: str) -> list[str]:
+    return [cue.kind for cue in find_cues(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("نفت الوزارة مزاعم قسد", ["booster"]),
+        ("قام رئيس الوزراء بنفي إشاعات عن استقالته", ["booster"]),
+        ("ووصف الاتهامات بأنها ادعاءات لا أساس لها", ["booster"]),
+        ("رفضت القيادة ادعاءات الوزارة", ["booster"]),
+        ("ادعت الوزارة أن الطريق مفتوح", ["hedge"]),
+        ("زعمت قسد أن القصف توقف، ونفت الوزارة ذلك في بيان لاحق", ["hedge"]),
+    ],
+)
+def test_a_denied_hedge_word_is_the_speakers_certainty(text, expected):
+    assert kinds(text) == expected
+
+
+def test_a_denial_does_not_turn_the_qad_rule():
+    assert kinds("نفت الوزارة ذلك، وقال إن الهجوم قد يتكرر") == ["hedge"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("هل تنسحب القوات من المدينة؟", True),
+        ("وهل يصمد الاتفاق", True),
+        ("بلومبيرغ: هل فقدت الإدارة فرصة الحل؟", True),
+        ("سوريا: الخوذ البيضاء ملائكة رحمة أم عملاء للخارج؟", True),
+        ("لماذا عادت الصور إلى شوارع المدينة؟", False),
+        ("من هو المرشح الذي تطلبه أنقرة؟", False),
+        ("بعد مليار جرعة حول العالم، هل مازال للعاقل شك؟", False),
+        ("أعلنت الوزارة أن الطريق مفتوح أمام المدنيين", False),
+    ],
+)
+def test_whether_questions(text, expected):
+    assert whether_question(text) is expected
+    assert ("hedge" in kinds(text)) is expected
+
+
+def test_a_long_post_with_an_alternative_question_is_not_a_headline():
+    post = " ".join(["كلام"] * 30) + " هل هو جهل أم عناد؟"
+    assert whether_question(post) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["مورغان ستانلي يتوقع هبوطا حادا للنفط", "من المتوقع أن تبدأ المفاوضات غدا"],
+)
+def test_forecasts_are_hedges(text):
+    assert kinds(text) == ["hedge"]
