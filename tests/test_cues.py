@@ -1,4 +1,4 @@
-"""Hedge cue rules beyond the word list: dismissals and whether-questions."""
+"""Hedge cue rules beyond the word list: dismissals, whether-questions, background."""
 
 from __future__ import annotations
 
@@ -24,6 +24,22 @@ def kinds(text: str) -> list[str]:
     ],
 )
 def test_a_denied_hedge_word_is_the_speakers_certainty(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("تخصيص أرقام للإبلاغ عن الأخبار التي قد تمس بأمن البلاد", []),
+        ("وكنت أظن أن السبب هو الإعلانات", []),
+        ("كنا نعتقد أن الطريق مفتوح", []),
+        ("قال إن الهجوم قد يتكرر في الأيام التي تلي الاتفاق", ["hedge"]),
+        ("أظن أن الطريق مفتوح", ["hedge"]),
+        ("لعل وعسى تنقبلون في الوظيفة", []),
+        ("لعل الاتفاق يصمد حتى الربيع", ["hedge"]),
+    ],
+)
+def test_a_hedge_word_in_a_background_phrase_is_ignored(text, expected):
     assert kinds(text) == expected
 
 

@@ -8,7 +8,10 @@ Two rules need more than a word list. A hedge word that is denied or waved away
 counts as a booster: a ``dismissal`` row of ``hedges.tsv`` or a denial verb of
 ``reporting_verbs.tsv`` within :data:`DISMISSAL_WINDOW` tokens turns it. A headline
 that asks *whether* ("هل تنسحب ...؟"، "بلومبيرغ: هل ..."، "... أم ...؟") puts its
-claim in doubt and counts as a hedge (:func:`whether_question`).
+claim in doubt and counts as a hedge (:func:`whether_question`). A ``background``
+phrase holds a hedge word that does not hedge the claim: a relative clause
+("الأخبار التي قد تمس"), a past belief ("كنت أظن") or the wish "لعل وعسى"; it is
+matched and ignored.
 
 Examples
 --------
@@ -162,6 +165,8 @@ def find_cues(text: str, tokens: list[str] | None = None) -> list[Cue]:
     ['booster']
     >>> find_cues("هل تنسحب القوات من المدينة؟")
     [Cue(kind='hedge', cue='هل ؟', position=0)]
+    >>> find_cues("إجراءات للحد من الشائعات التي قد تمس الأمن")
+    []
     """
     found = cues_in_tokens(tokenize(text) if tokens is None else tokens)
     if whether_question(text):
@@ -209,7 +214,9 @@ def cues_in_tokens(tokens: list[str]) -> list[Cue]:
     while i < len(tokens):
         phrase = _phrase_at(tokens, i, vocabulary.by_first)
         if phrase:
-            found.append(Cue(vocabulary.phrases[phrase], " ".join(phrase), i))
+            kind = vocabulary.phrases[phrase]
+            if kind != "background":
+                found.append(Cue(kind, " ".join(phrase), i))
             i += len(phrase)
             continue
         qad = _qad_cue(tokens, i)

@@ -42,7 +42,7 @@ _LEGAL: dict[str, dict[str, tuple[str, ...]]] = {
         "valence": ("delegitimising", "neutral", "legitimising"),
     },
     "hedges": {
-        "kind": ("hedge", "booster", "dismissal"),
+        "kind": ("hedge", "booster", "dismissal", "background"),
         "match": ("word", "phrase"),
     },
 }
