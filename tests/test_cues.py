@@ -37,6 +37,9 @@ def test_a_denied_hedge_word_is_the_speakers_certainty(text, expected):
         ("أظن أن الطريق مفتوح", ["hedge"]),
         ("لعل وعسى تنقبلون في الوظيفة", []),
         ("لعل الاتفاق يصمد حتى الربيع", ["hedge"]),
+        ("10 معلومات قد لا تعرفها عن المدينة القديمة", []),
+        ("قد لا تصل المساعدات قبل الشتاء", ["hedge"]),
+        ("الوضع سيء بل ربما أسوأ من العام الماضي", []),
     ],
 )
 def test_a_hedge_word_in_a_background_phrase_is_ignored(text, expected):
