@@ -146,6 +146,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     ----------
     argv : sequence of str, optional
         Arguments without the program name; ``sys.argv[1:]`` when omitted.
+
+    Examples
+    --------
+    >>> main(["train", "sentiment", "labels.csv", "--out", "m.skops"])  # bad choice
+    2
+    >>> main(["analyze", "no/such/folder"])  # "error: ..." on standard error
+    1
+    >>> import tempfile
+    >>> from toolkit.corpus.loaders import EXAMPLES_DIR
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     main(["-q", "annotate", str(EXAMPLES_DIR), "--sample", "3", "--out", f"{tmp}/s.csv"])
+    0
     """
     parser = build_parser()
     try:

@@ -53,12 +53,22 @@ def _verdict(
     if not ok and strict:
         raise AssertionError(f"Exercise {number} ✗ {hint}")
     print(f"Exercise {number} {'✓ ' + good if ok else '✗ ' + hint}")
-    return ok
+    return bool(ok)
 
 
 def check_normalized_names(answer: int | None, strict: bool = False) -> bool:
     """Exercise 1: how many distinct spellings of the SDC official's name remain
-    after normalisation (the article writes "محمد علي" and "محمد على")?"""
+    after normalisation (the article writes "محمد علي" and "محمد على")?
+
+    Examples
+    --------
+    >>> check_normalized_names(2)
+    Exercise 1 ✗ normalise both spellings with toolkit.corpus.normalize and count the set.
+    False
+    >>> check_normalized_names(2, strict=True)
+    Traceback (most recent call last):
+    AssertionError: Exercise 1 ✗ normalise both spellings ...
+    """
     expected = len({normalize("محمد علي"), normalize("محمد على")})
     return _verdict(
         1,
@@ -74,7 +84,14 @@ def check_assertive_share(
     answer: dict[str, float] | None, strict: bool = False
 ) -> bool:
     """Exercise 2: the share of assertive verb frames among each side's statements
-    in the gold annotation, as ``{"government": ..., "sdc": ...}``."""
+    in the gold annotation, as ``{"government": ..., "sdc": ...}``.
+
+    Examples
+    --------
+    >>> check_assertive_share({"government": 3 / 4, "sdc": 0.0})
+    Exercise 2 ✓ the government's statements are introduced assertively far more often.
+    True
+    """
     profile = verb_profile(load_example_gold())
     frames = profile[
         (profile["feature"] == S.VERB_FRAME) & (profile["value"] == S.ASSERTIVE)
@@ -95,7 +112,17 @@ def check_assertive_share(
 
 
 def check_qad_rule(rule: Callable[[str], int] | None, strict: bool = False) -> bool:
-    """Exercise 3: a function ``sentence -> 0/1`` that applies the "قد" rule."""
+    """Exercise 3: a function ``sentence -> 0/1`` that applies the "قد" rule.
+
+    Examples
+    --------
+    >>> check_qad_rule(qad_reference)
+    Exercise 3 ✓ قد + imperfect hedges, قد + perfect (and كانت قد، لقد) asserts.
+    True
+    >>> check_qad_rule(lambda sentence: int("قد" in sentence))
+    Exercise 3 ✗ 3 sentence(s) wrong, e.g. «...»
+    False
+    """
     if rule is None:
         return _verdict(3, False, "", "", strict, None)
     wrong = [s for s, label in QAD_SENTENCES if int(rule(s)) != label]
@@ -122,7 +149,14 @@ def qad_reference(sentence: str) -> int:
 
 def check_top_term(answer: str | None, strict: bool = False) -> bool:
     """Exercise 4: the single word most typical of the SDC's statements in the gold
-    annotation, by the log-odds z-score (normalised spelling)."""
+    annotation, by the log-odds z-score (normalised spelling).
+
+    Examples
+    --------
+    >>> check_top_term("مسد")
+    Exercise 4 ✓ «مسد» is (one of) the SDC's most distinctive words in this article.
+    True
+    """
     terms = distinctive_terms(load_example_gold(), by=S.SIDE)
     lowest = terms["z"].min()
     expected = set(terms.loc[terms["z"] == lowest, "term"])  # ties share the rank
@@ -141,7 +175,18 @@ def check_bootstrap(
 ) -> bool:
     """Exercise 5: a 95% interval ``(low, high)`` for the hedged share of the SDC's
     statements, resampling whole documents. Accepted within 0.02 of the toolkit's
-    cluster bootstrap (:func:`toolkit.framing.hedging_by_side`) on each bound."""
+    cluster bootstrap (:func:`toolkit.framing.hedging_by_side`) on each bound.
+
+    Examples
+    --------
+    >>> gold = load_example_gold()
+    >>> check_bootstrap((0.05, 0.70), gold)
+    Exercise 5 ✓ resampling documents keeps the statements of one article together.
+    True
+    >>> check_bootstrap((0.0, 0.5), gold)
+    Exercise 5 ✗ expected about (0.046, 0.699): resample doc_ids with replacement, ...
+    False
+    """
     reference = hedging_by_side(statements).set_index(S.SIDE).loc[S.SDC]
     ok = (
         isinstance(answer, tuple)

@@ -46,7 +46,17 @@ TASK_LABELS = {"stance": S.STANCE, "hedging": S.HEDGED}
 
 @dataclass
 class Analysis:
-    """Everything a report shows: the statements and the comparison tables."""
+    """Everything a report shows: the statements and the comparison tables.
+
+    Examples
+    --------
+    >>> from toolkit.corpus import load_example
+    >>> result = analyze(load_example(), progress=False)
+    >>> type(result).__name__, len(result.statements)
+    ('Analysis', 9)
+    >>> result.hedging["side"].tolist()
+    ['government', 'sdc', 'narrator']
+    """
 
     statements: pd.DataFrame
     summary: pd.DataFrame
@@ -115,6 +125,16 @@ def train_from_file(task: str, data: str | Path, out: str | Path) -> Path:
     ValueError
         When the label column is missing or has empty cells (the message names the
         file and rows).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from toolkit.corpus import load_example_gold
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     data = Path(tmp) / "labels.csv"
+    ...     load_example_gold()[["text", "hedged"]].to_csv(data, index=False)
+    ...     train_from_file("hedging", data, Path(tmp) / "hedge.skops").name
+    'hedge.skops'
     """
     from toolkit.classify import save
 
@@ -200,6 +220,15 @@ def classify_statements(
         A copy with ``stance``, ``stance_confidence`` (the model's probability of
         its own top class), ``hedged`` and ``hedged_probability``; existing columns
         of those names are replaced.
+
+    Examples
+    --------
+    >>> from toolkit.corpus import extract_statements, load_example
+    >>> statements = extract_statements(load_example())
+    >>> models = default_model("stance"), default_model("hedging")
+    >>> out = classify_statements(statements, *models)
+    >>> out.loc[out["hedged"] == 1, "side"].tolist()
+    ['sdc']
     """
     out = statements.copy()
     texts = out[S.TEXT]
@@ -238,6 +267,13 @@ def analyze(
     -------
     Analysis
         The classified statements and every comparison table.
+
+    Examples
+    --------
+    >>> from toolkit.corpus import load_example
+    >>> result = analyze(load_example(), progress=False)
+    >>> result.statements.groupby("side").size().to_dict()
+    {'government': 4, 'narrator': 1, 'sdc': 4}
     """
     steps = tqdm(total=4, desc="analysis", disable=not progress, leave=False)
     statements = extract_statements(articles)

@@ -57,22 +57,57 @@ STATEMENT_VIEW = (
 
 @dataclass
 class Heading:
+    """A section title of a report, ``level`` 1 for the report's own title.
+
+    Examples
+    --------
+    >>> to_markdown([Heading("Hedging", level=3)])
+    '### Hedging\\n'
+    """
+
     text: str
     level: int = 2
 
 
 @dataclass
 class Paragraph:
+    """A paragraph of plain text (escaped in HTML, written as is in Markdown).
+
+    Examples
+    --------
+    >>> "<p>a &lt; b</p>" in to_html([Paragraph("a < b")], Path("."), "Demo")
+    True
+    """
+
     text: str
 
 
 @dataclass
 class Table:
+    """A table of a report, shown without its index.
+
+    Examples
+    --------
+    >>> block = Table(pd.DataFrame({"side": ["sdc"], "statements": [4]}))
+    >>> print(to_markdown([block]), end="")
+    | side | statements |
+    |---|---|
+    | sdc | 4 |
+    """
+
     frame: pd.DataFrame
 
 
 @dataclass
 class Figure:
+    """A saved image with its caption; ``path`` is relative to the report folder.
+
+    Examples
+    --------
+    >>> to_markdown([Figure(Path("figures") / "hedging.png", "Hedged share")])
+    '![Hedged share](figures/hedging.png)\\n'
+    """
+
     path: Path  # relative to the report folder
     caption: str
 
@@ -92,6 +127,14 @@ def markdown_table(frame: pd.DataFrame) -> str:
     -------
     str
         The table, without a trailing newline.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"side": ["sdc"], "verbs": ["said|claimed"]})
+    >>> print(markdown_table(table))
+    | side | verbs |
+    |---|---|
+    | sdc | said\\|claimed |
     """
 
     def cell(value: object) -> str:
@@ -104,7 +147,16 @@ def markdown_table(frame: pd.DataFrame) -> str:
 
 
 def to_markdown(blocks: list[Block]) -> str:
-    """Render blocks as Markdown (figures link to their files)."""
+    """Render blocks as Markdown (figures link to their files).
+
+    Examples
+    --------
+    >>> blocks = [Heading("Framing report", 1), Paragraph("Nine statements.")]
+    >>> print(to_markdown(blocks), end="")
+    # Framing report
+    <BLANKLINE>
+    Nine statements.
+    """
     parts = []
     for block in blocks:
         if isinstance(block, Heading):
@@ -119,7 +171,17 @@ def to_markdown(blocks: list[Block]) -> str:
 
 
 def to_html(blocks: list[Block], folder: Path, title: str) -> str:
-    """Render blocks as one HTML page with figures embedded as data URIs."""
+    """Render blocks as one HTML page with figures embedded as data URIs.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = (Path(tmp) / "f.png").write_bytes(b"PNG")  # stands in for an image
+    ...     page = to_html([Heading("Hedging"), Figure(Path("f.png"), "Share")], Path(tmp), "Demo")
+    >>> "<h2>Hedging</h2>" in page, 'src="data:image/png;base64,UE5H"' in page
+    (True, True)
+    """
     body = []
     for block in blocks:
         if isinstance(block, Heading):
@@ -236,7 +298,17 @@ def _findings(analysis: Analysis) -> list[str]:
 def build_blocks(
     analysis: Analysis, figures: dict[str, Figure], name: str
 ) -> list[Block]:
-    """Assemble the report's blocks from an analysis and its saved figures."""
+    """Assemble the report's blocks from an analysis and its saved figures.
+
+    Examples
+    --------
+    >>> from toolkit.corpus import load_example
+    >>> blocks = build_blocks(analyze(load_example(), progress=False), {}, "example")
+    >>> blocks[0]
+    Heading(text='Framing report: example', level=1)
+    >>> any(isinstance(block, Figure) for block in blocks)  # no figures given
+    False
+    """
     statements = analysis.statements
     counts = statements.groupby(S.SIDE).agg(
         statements=(S.TEXT, "size"), documents=(S.DOC_ID, "nunique")
@@ -336,6 +408,18 @@ def write_report(
     -------
     Analysis
         What the report shows.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from toolkit.corpus import load_example
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     result = write_report(load_example(), Path(tmp), name="example", quiet=True)
+    ...     written = sorted(p.relative_to(tmp).as_posix() for p in Path(tmp).rglob("*.*"))
+    >>> written
+    ['figures/distinctive_terms.png', 'figures/hedging_by_side.png',
+     'figures/label_usage.png', 'figures/verb_profile.png', 'report.html',
+     'report.md', 'statements.csv', 'summary.csv']
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)

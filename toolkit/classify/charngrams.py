@@ -81,6 +81,15 @@ class WordCharTfidf(TransformerMixin, BaseEstimator):
         N-gram -> column.
     idf_ : numpy.ndarray
         Smoothed inverse document frequency of each column.
+
+    Examples
+    --------
+    >>> vectorizer = WordCharTfidf(ngram_range=(3, 3)).fit(["قالت الوزارة", "قال المصدر"])
+    >>> X = vectorizer.transform(["قال الوزير"])
+    >>> X.shape, X.dtype
+    ((1, 17), dtype('float32'))
+    >>> round(float(X.multiply(X).sum()), 6)  # each row has unit L2 norm
+    1.0
     """
 
     def __init__(self, ngram_range: tuple[int, int] = (2, 5), min_df: int | float = 1):

@@ -36,6 +36,15 @@ class EvaluationReport:
         columns ``value``, ``ci_low``, ``ci_high`` (bootstrap percentile interval).
     confusion : pandas.DataFrame
         Rows: true class; columns: predicted class.
+
+    Examples
+    --------
+    >>> report = evaluate_predictions(["favor", "against", "favor"],
+    ...                               ["favor", "favor", "favor"], n_resamples=0)
+    >>> report.per_class["f1"].round(2).to_dict()
+    {'against': 0.0, 'favor': 0.8}
+    >>> int(report.confusion.loc["against", "favor"])
+    1
     """
 
     per_class: pd.DataFrame

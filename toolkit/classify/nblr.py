@@ -79,6 +79,14 @@ class NBLogisticRegression(ClassifierMixin, BaseEstimator):
         Log-count ratios, one row per binary problem (one row for two classes).
     models_ : list of LogisticRegression
         The fitted binary models.
+
+    Examples
+    --------
+    >>> import scipy.sparse as sp
+    >>> X = sp.csr_matrix([[1, 0, 1], [1, 0, 0], [0, 1, 1], [0, 1, 0]], dtype=float)
+    >>> model = NBLogisticRegression(C=1.0).fit(X, ["a", "a", "b", "b"])
+    >>> model.predict(sp.csr_matrix([[0, 1, 0]])).tolist(), model.ratios_.shape
+    (['b'], (1, 3))
     """
 
     def __init__(
@@ -147,7 +155,16 @@ class NBLogisticRegression(ClassifierMixin, BaseEstimator):
     @property
     def coef_(self) -> np.ndarray:
         """Effective weight of each feature per problem (coefficient x ratio), in the
-        layout of scikit-learn's linear models: one row for two classes."""
+        layout of scikit-learn's linear models: one row for two classes.
+
+        Examples
+        --------
+        >>> import scipy.sparse as sp
+        >>> X = sp.csr_matrix([[1, 0, 1], [1, 0, 0], [0, 1, 1], [0, 1, 0]], dtype=float)
+        >>> coef = NBLogisticRegression(C=1.0).fit(X, ["a", "a", "b", "b"]).coef_
+        >>> coef.shape, (coef[0] > 0).tolist()  # only feature 1 points to "b"
+        ((1, 3), [False, True, False])
+        """
         check_is_fitted(self, "models_")
         return np.vstack(
             [m.coef_[0] * r for m, r in zip(self.models_, self.ratios_, strict=True)]

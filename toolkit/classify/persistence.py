@@ -75,6 +75,15 @@ def save(clf: BaseEstimator, path: str | Path) -> None:
     ------
     TypeError
         When ``clf`` is not a scikit-learn estimator.
+
+    Examples
+    --------
+    >>> save("not a model", "model.skops")
+    Traceback (most recent call last):
+    ...
+    TypeError: ...
+
+    A round trip is shown under :func:`load`.
     """
     if not isinstance(clf, BaseEstimator):
         raise TypeError(
@@ -116,6 +125,16 @@ def load(path: str | Path) -> Any:
     -----
     ModelVersionWarning
         When the toolkit or scikit-learn version differs from the file's.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from toolkit.classify import HedgeClassifier
+    >>> clf = HedgeClassifier().fit(["زعم المصدر ذلك", "أكد المصدر ذلك", "ربما يتأخر", "أعلن القرار"], [1, 0, 1, 0])
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     save(clf, pathlib.Path(tmp) / "hedge.skops")
+    ...     print(load(pathlib.Path(tmp) / "hedge.skops").predict(["زعمت الوزارة ذلك"]).tolist())
+    [1]
     """
     source = Path(path)
     if not source.is_file():

@@ -114,6 +114,13 @@ def annotation_sheet(
     -------
     pandas.DataFrame
         :data:`SHOWN` columns, then empty :data:`TO_FILL` columns.
+
+    Examples
+    --------
+    >>> from toolkit.corpus import extract_statements, load_example
+    >>> sheet = annotation_sheet(extract_statements(load_example()), n=4, seed=1)
+    >>> sorted(sheet["side"]), sheet.loc[0, "stance"]
+    (['government', 'narrator', 'sdc', 'sdc'], '')
     """
     S.require_columns(statements, SHOWN, "argument 'statements'")
     sheet = stratified_sample(statements, n, by, seed)[list(SHOWN)].copy()

@@ -23,7 +23,15 @@ _ABBREVIATION = re.compile(r"(?:^|\s)\w\.$")
 
 
 class Span(NamedTuple):
-    """One sentence: its character offsets in the text and its paragraph number."""
+    """One sentence: its character offsets in the text and its paragraph number.
+
+    Examples
+    --------
+    >>> text = "نفى الجيش ذلك. وأكدت الوزارة الخبر."
+    >>> span = sentence_spans(text)[1]
+    >>> span, text[span.start : span.end]
+    (Span(start=15, end=35, para_id=0), 'وأكدت الوزارة الخبر.')
+    """
 
     start: int
     end: int

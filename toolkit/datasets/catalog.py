@@ -59,6 +59,14 @@ class RemoteFile:
         Raw download URL at the pinned upstream commit.
     sha256 : str
         Expected SHA-256 of the file, hex encoded.
+
+    Examples
+    --------
+    >>> entry = remote_files("ans/stance/dev.csv")[0]
+    >>> entry.dataset, entry.subset, entry.split, len(entry.sha256)
+    ('ans', 'stance', 'dev', 64)
+    >>> entry.url.endswith("/data/stance/dev.csv")
+    True
     """
 
     path: str

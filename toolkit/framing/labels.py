@@ -32,7 +32,14 @@ from toolkit.lexicons import load_lexicon
 
 
 class LabelMatch(NamedTuple):
-    """One label occurrence: the lexicon entry and its first token's index."""
+    """One label occurrence: the lexicon entry and its first token's index.
+
+    Examples
+    --------
+    >>> find_labels('قصف الجيش العربي السوري مواقع ميليشيا "قسد"')[0]
+    LabelMatch(label='الجيش العربي السوري', refers_to='government',
+               valence='legitimising', position=1)
+    """
 
     label: str
     refers_to: str

@@ -25,7 +25,14 @@ BLOCK_CELLS = 2_000_000
 
 
 class DifferenceTest(NamedTuple):
-    """Result of :func:`difference_test`."""
+    """Result of :func:`difference_test`.
+
+    Examples
+    --------
+    >>> result = difference_test(40, 100, 70, 100)
+    >>> result.test, round(result.statistic, 2), result.p_value < 0.001
+    ('chi2', 16.99, True)
+    """
 
     test: str
     statistic: float

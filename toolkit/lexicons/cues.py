@@ -63,7 +63,16 @@ _PERFECT_WITH_PREFIX_LETTER = {
 
 
 class Cue(NamedTuple):
-    """A cue found in a text: its kind, the matched form and its token position."""
+    """A cue found in a text: its kind, the matched form and its token position.
+
+    Examples
+    --------
+    >>> find_cues("قد يكون الخبر صحيحا")
+    [Cue(kind='hedge', cue='قد يكون', position=0)]
+    >>> kind, cue, position = find_cues("وكانت المجموعات قد خرقت الاتفاق")[0]
+    >>> kind, cue, position
+    ('booster', 'قد خرقت', 2)
+    """
 
     kind: str
     cue: str

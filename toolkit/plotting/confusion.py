@@ -59,6 +59,16 @@ def plot_confusion_matrix(
     ValueError
         When the matrix is not square with the same labels on both axes, or holds
         negative or non-numeric values.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> classes = ["neutral", "pro_sdc"]
+    >>> cm = pd.DataFrame([[3, 1], [0, 4]], index=classes, columns=classes)
+    >>> fig, ax = plt.subplots()
+    >>> [t.get_text() for t in plot_confusion_matrix(cm, ax=ax, normalize=True).texts]
+    ['75%', '25%', '0%', '100%']
+    >>> plt.close(fig)
     """
     if not isinstance(matrix, pd.DataFrame):
         raise TypeError(

@@ -80,6 +80,17 @@ def plot_verb_profile(
     Returns
     -------
     matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> profile = pd.DataFrame({"side": ["government", "government", "sdc", "sdc"],
+    ...     "feature": "verb_frame", "value": ["assertive", "accusatory"] * 2,
+    ...     "count": [3, 0, 0, 2], "share": [0.75, 0.0, 0.0, 0.5]})
+    >>> fig, ax = plt.subplots()
+    >>> len(plot_verb_profile(profile, ax=ax).patches)  # 2 frames x 2 sides
+    4
+    >>> plt.close(fig)
     """
     check_table(profile, [SIDE, FEATURE, VALUE, COUNT, SHARE], "argument 'profile'")
     ax = axes(ax)
@@ -129,6 +140,17 @@ def plot_hedging_by_side(
     -------
     matplotlib.axes.Axes
         Each bar is annotated "hedged / statements".
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> hedging = pd.DataFrame({"side": ["government", "sdc"], "share": [0.0, 0.25],
+    ...     "ci_low": [0.0, 0.05], "ci_high": [0.49, 0.7], "n_hedged": [0, 1],
+    ...     "n_statements": [4, 4]})
+    >>> fig, ax = plt.subplots()
+    >>> [t.get_text() for t in plot_hedging_by_side(hedging, ax=ax).texts]
+    ['0 / 4', '1 / 4']
+    >>> plt.close(fig)
     """
     required = [SIDE, SHARE, CI_LOW, CI_HIGH, N_HEDGED, N_STATEMENTS]
     check_table(hedging, required, "argument 'hedging'")
@@ -190,6 +212,16 @@ def plot_distinctive_terms(
     matplotlib.axes.Axes
         Bars to the right favour the first group, to the left the second (the
         z-score of the log-odds ratio).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> terms = pd.DataFrame({"term": ["الجيش", "حي", "مسد"], "z": [0.9, 0.8, -1.2],
+    ...                       "favours": ["government", "government", "sdc"]})
+    >>> fig, ax = plt.subplots()
+    >>> [float(bar.get_width()) for bar in plot_distinctive_terms(terms, ax=ax, n=1).patches]
+    [0.9, -1.2]
+    >>> plt.close(fig)
     """
     check_table(terms, [TERM, Z, FAVOURS], "argument 'terms'")
     ax = axes(ax)
@@ -234,6 +266,17 @@ def plot_label_usage(
     matplotlib.axes.Axes
         Labels are grouped by the actor they name, with the actor's name over
         each group.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> labels = pd.DataFrame({"label": ["قسد", "قسد", "ميليشيا قسد"],
+    ...     "refers_to": "sdc", "valence": ["neutral", "neutral", "delegitimising"],
+    ...     "count": [1, 2, 1]})
+    >>> fig, ax = plt.subplots()
+    >>> [float(bar.get_width()) for bar in plot_label_usage(labels, ax=ax).patches]
+    [1.0, 3.0]
+    >>> plt.close(fig)
     """
     check_table(labels, [LABEL, REFERS_TO, VALENCE, COUNT], "argument 'labels'")
     ax = axes(ax, figsize=(8, 5))
