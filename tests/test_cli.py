@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from toolkit.cli import main
-from toolkit.corpus import load_example_gold
+from toolkit.corpus import CorpusWarning, load_example_gold
 from toolkit.datasets import load_framing_statements
 
 EXAMPLE = "datasets/examples"
@@ -93,6 +93,25 @@ def test_user_mistakes_are_one_line_and_exit_1(argv, message, capsys):
     assert main(argv) == 1
     err = capsys.readouterr().err
     assert err.startswith("error: ") and message in err and "Traceback" not in err
+
+
+def test_a_missing_label_column_lists_only_the_files_own_columns(tmp_path, capsys):
+    data = tmp_path / "labels.csv"
+    data.write_text("text,foo\nقال المصدر,1\n", encoding="utf-8")
+    assert main(["train", "hedging", str(data), "--out", str(tmp_path / "m")]) == 1
+    err = capsys.readouterr().err
+    assert err.strip().endswith(
+        "missing required column(s) hedged; columns present: text, foo"
+    )
+
+
+def test_a_corpus_without_arabic_is_one_clear_line(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("Hello world. This is English.", encoding="utf-8")
+    with pytest.warns(CorpusWarning, match="no Arabic letter"):
+        assert main(["analyze", str(tmp_path), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {tmp_path}: no article contains an Arabic letter")
+    assert not (tmp_path / "out").exists()
 
 
 @pytest.mark.parametrize("command", ["analyze", "train", "annotate"])

@@ -22,10 +22,17 @@ class UserError(Exception):
 
 
 def _analyze(args: argparse.Namespace) -> None:
+    from toolkit.classify.inputs import has_arabic
     from toolkit.corpus import load_corpus
+    from toolkit.corpus.schema import TEXT
     from toolkit.report import write_report
 
     articles = load_corpus(args.corpus)
+    if not has_arabic(articles[TEXT]).any():
+        raise UserError(
+            f"{args.corpus}: no article contains an Arabic letter; the analysis needs "
+            "Arabic text (check the language and the file's encoding)"
+        )
     write_report(
         articles,
         Path(args.out),

@@ -210,6 +210,7 @@ def _read_file(
     S.require_columns(frame, S.ARTICLE_REQUIRED, str(path))
     if S.DOC_ID not in frame.columns:
         frame.insert(0, S.DOC_ID, [f"{path.stem}-{i}" for i in range(len(frame))])
+        frame.attrs[S.FILLED_COLUMNS] = (S.DOC_ID,)
     return _drop_missing_text(frame, str(path), on_missing)
 
 
@@ -258,9 +259,10 @@ def _finish(frame: pd.DataFrame, where: str) -> pd.DataFrame:
     if frame.empty:
         raise ValueError(f"{where}: no article with text was found")
     frame = frame.copy()
-    for column in S.ARTICLE_COLUMNS:
-        if column not in frame.columns:
-            frame[column] = ""
+    new = [column for column in S.ARTICLE_COLUMNS if column not in frame.columns]
+    for column in new:
+        frame[column] = ""
+    filled = (*frame.attrs.get(S.FILLED_COLUMNS, ()), *new)
     frame[S.DOC_ID] = frame[S.DOC_ID].astype(str)
     duplicated = frame[S.DOC_ID][frame[S.DOC_ID].duplicated()].unique()
     if len(duplicated):
@@ -277,4 +279,6 @@ def _finish(frame: pd.DataFrame, where: str) -> pd.DataFrame:
             stacklevel=3,
         )
     extras = [c for c in frame.columns if c not in S.ARTICLE_COLUMNS]
-    return frame[[*S.ARTICLE_COLUMNS, *extras]]
+    frame = frame[[*S.ARTICLE_COLUMNS, *extras]]
+    frame.attrs[S.FILLED_COLUMNS] = filled
+    return frame

@@ -36,6 +36,9 @@ URL = "url"
 ARTICLE_COLUMNS: tuple[str, ...] = (DOC_ID, OUTLET, DATE, TITLE, TEXT, URL)
 #: Columns a user's file must provide; the others are filled with empty strings.
 ARTICLE_REQUIRED: tuple[str, ...] = (TEXT,)
+#: Key of ``DataFrame.attrs`` listing the columns a loader filled in itself, so that
+#: error messages show only the columns the user's file has.
+FILLED_COLUMNS = "filled_columns"
 
 # -- statements ---------------------------------------------------------------
 SENT_ID = "sent_id"
@@ -157,7 +160,8 @@ def require_columns(frame: pd.DataFrame, required: Iterable[str], what: str) -> 
     """
     missing = missing_columns(frame, required)
     if missing:
-        have = ", ".join(map(str, frame.columns)) or "none"
+        filled = frame.attrs.get(FILLED_COLUMNS, ())
+        have = ", ".join(str(c) for c in frame.columns if c not in filled) or "none"
         raise ValueError(
             f"{what}: missing required column(s) {', '.join(missing)}; "
             f"columns present: {have}"
