@@ -10,8 +10,8 @@ counts as a booster: a ``dismissal`` row of ``hedges.tsv`` or a denial verb of
 that asks *whether* ("هل تنسحب ...؟"، "بلومبيرغ: هل ..."، "... أم ...؟") puts its
 claim in doubt and counts as a hedge (:func:`whether_question`). A ``background``
 phrase holds a hedge word that does not hedge the claim: a relative clause
-("الأخبار التي قد تمس"), a past belief ("كنت أظن") or the wish "لعل وعسى"; it is
-matched and ignored.
+("الأخبار التي قد تمس"), a past belief ("كنت أظن"), the wish "لعل وعسى", the listicle
+formula "قد لا تعرفها" or the add-on "بل ربما"; it is matched and ignored.
 
 Examples
 --------
