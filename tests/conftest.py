@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.datasets import ENV_VAR, data_home
-from toolkit.datasets.catalog import remote_files
+from toolkit.datasets import ENV_VAR, data_home, missing_files
 
 
 def in_ci() -> bool:
@@ -29,7 +28,7 @@ def external_data() -> Callable[[str], Path]:
 
     def require(name: str) -> Path:
         home = data_home()
-        missing = [f.path for f in remote_files(name) if not (home / f.path).is_file()]
+        missing = missing_files(name)
         if missing:
             message = (
                 f"external dataset {name!r} is not cached in {home} "

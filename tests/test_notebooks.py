@@ -15,7 +15,7 @@ PAIRS = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.py"))
 SOLUTIONS = sorted((NOTEBOOKS / "solutions").glob("*.py"))
 
 
-def _execute(path: Path, figures: Path) -> None:
+def _execute(path: Path, figures: Path) -> nbformat.NotebookNode:
     notebook = jupytext.read(path)
     previous = os.environ.get("TOOLKIT_FIGURES_DIR")
     os.environ["TOOLKIT_FIGURES_DIR"] = str(figures)
@@ -26,6 +26,7 @@ def _execute(path: Path, figures: Path) -> None:
             kernel_name="python3",
             resources={"metadata": {"path": str(path.parent)}},
         ).execute()
+        return notebook
     finally:
         if previous is None:
             del os.environ["TOOLKIT_FIGURES_DIR"]
@@ -64,3 +65,16 @@ def test_notebooks_run_and_figures_regenerate_identically(tmp_path):
             _execute(source, folder)
     assert _digests(first), "the notebooks wrote no figure"
     assert _digests(first) == _digests(second)
+
+
+@pytest.mark.parametrize("name", ["02_stance_classifier", "03_hedging_classifier"])
+def test_a_notebook_runs_without_the_public_datasets(name, tmp_path, monkeypatch):
+    monkeypatch.setenv("TOOLKIT_DATA_HOME", str(tmp_path / "empty-cache"))
+    executed = _execute(NOTEBOOKS / f"{name}.py", tmp_path)
+    printed = "".join(
+        output.get("text", "")
+        for cell in executed.cells
+        if cell.cell_type == "code"
+        for output in cell.outputs
+    )
+    assert "not in the cache" in printed.lower() and "fetch" in printed

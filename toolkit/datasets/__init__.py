@@ -14,7 +14,13 @@ Examples
 ['ans', 'arabicstancex', 'mawqif']
 """
 
-from toolkit.datasets.cache import ENV_VAR, ChecksumError, data_home, fetch
+from toolkit.datasets.cache import (
+    ENV_VAR,
+    ChecksumError,
+    data_home,
+    fetch,
+    missing_files,
+)
 from toolkit.datasets.catalog import DATASETS, registry, sources
 from toolkit.datasets.external import (
     ANS_STANCES,
@@ -60,6 +66,7 @@ __all__ = [
     "load_framing_statements",
     "load_mawqif",
     "load_real_hedging",
+    "missing_files",
     "registry",
     "sources",
 ]

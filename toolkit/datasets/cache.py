@@ -96,6 +96,35 @@ def fetch(name: str, download: bool = True) -> Path:
     return paths[0]
 
 
+def missing_files(name: str) -> list[str]:
+    """List the registered files of a dataset (or one file) not in the cache.
+
+    Nothing is downloaded or checked beyond existence: use it to decide whether
+    an offline analysis can run, and :func:`fetch` to get what is missing.
+
+    Parameters
+    ----------
+    name : str
+        A dataset or one registered file path, as for :func:`fetch`.
+
+    Returns
+    -------
+    list of str
+        Paths relative to :func:`data_home`; empty when all files are there.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from unittest import mock
+    >>> with tempfile.TemporaryDirectory() as empty:
+    ...     with mock.patch.dict("os.environ", {ENV_VAR: empty}):
+    ...         print(missing_files("ans/stance/dev.csv"))
+    ['ans/stance/dev.csv']
+    """
+    home = data_home()
+    return [f.path for f in remote_files(name) if not (home / f.path).is_file()]
+
+
 def fetch_file(remote: RemoteFile, download: bool = True) -> Path:
     """Return the verified local path of one registered file.
 
