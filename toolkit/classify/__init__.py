@@ -3,7 +3,8 @@
 Two scikit-learn estimators take raw Arabic strings (or a DataFrame with
 ``text`` and an optional ``target``): :class:`StanceClassifier` and
 :class:`HedgeClassifier`. :func:`top_features` shows why they decide,
-:func:`evaluate` and :func:`cross_validate_report` score them honestly, and
+:func:`evaluate` and :func:`cross_validate_report` score them honestly,
+:func:`compare_models` tells whether one setting really beats another, and
 :func:`save` / :func:`load` share them without pickle.
 
 Examples
@@ -30,15 +31,18 @@ from toolkit.classify.persistence import (
     load,
     save,
 )
+from toolkit.classify.selection import ModelComparison, compare_models
 
 __all__ = [
     "TRUSTED_TYPES",
     "EvaluationReport",
     "HedgeClassifier",
+    "ModelComparison",
     "ModelFileError",
     "ModelVersionWarning",
     "StanceClassifier",
     "UntrustedModelError",
+    "compare_models",
     "cross_validate_report",
     "evaluate",
     "evaluate_predictions",

@@ -259,11 +259,7 @@ def cross_validate_report(
     >>> table.index.tolist(), table.loc["mean", "macro_f1"]
     ([0, 1, 'mean', 'std'], np.float64(1.0))
     """
-    if isinstance(groups, str):
-        if not isinstance(X, pd.DataFrame) or groups not in X.columns:
-            raise ValueError(f"groups={groups!r}: X has no column of that name")
-        groups = X[groups]
-    group_array = np.asarray(groups)
+    group_array = resolve_groups(groups, X)
     labels = as_labels(y, len(group_array), "y")
     n_groups = len(np.unique(group_array))
     if n_groups < n_splits:
@@ -272,10 +268,10 @@ def cross_validate_report(
         )
     rows = []
     for train, test in GroupKFold(n_splits=n_splits).split(labels, labels, group_array):
-        model = clone(clf).fit(_take(X, train), labels[train])
+        model = clone(clf).fit(take_rows(X, train), labels[train])
         report = evaluate(
             model,
-            _take(X, test),
+            take_rows(X, test),
             labels[test],
             f_avg_labels=f_avg_labels,
             n_resamples=0,
@@ -288,8 +284,61 @@ def cross_validate_report(
     return pd.concat([table, table.agg(["mean", "std"])])
 
 
-def _take(X: Any, rows: np.ndarray) -> Any:
-    """Rows of a DataFrame, Series, array or list."""
+def resolve_groups(groups: Any, X: Any) -> np.ndarray:
+    """The group of each row of ``X``, given as values or as a column name.
+
+    Parameters
+    ----------
+    groups : array-like or str
+        One group per row, or the name of a column of ``X`` that holds them.
+    X : texts or DataFrame
+        The inputs the groups belong to.
+
+    Returns
+    -------
+    numpy.ndarray
+
+    Raises
+    ------
+    ValueError
+        When ``groups`` names no column of ``X`` or has the wrong length.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"text": ["أ", "ب"], "doc_id": ["d1", "d2"]})
+    >>> resolve_groups("doc_id", frame).tolist()
+    ['d1', 'd2']
+    """
+    if isinstance(groups, str):
+        if not isinstance(X, pd.DataFrame) or groups not in X.columns:
+            raise ValueError(f"groups={groups!r}: X has no column of that name")
+        groups = X[groups]
+    group_array = np.asarray(groups)
+    if len(group_array) != len(X):
+        raise ValueError(f"groups: {len(group_array)} values for {len(X)} rows of X")
+    return group_array
+
+
+def take_rows(X: Any, rows: np.ndarray) -> Any:
+    """Rows of a DataFrame, Series, array or list.
+
+    Parameters
+    ----------
+    X : DataFrame, Series, array or list
+        The inputs.
+    rows : numpy.ndarray of int
+        Positions to take.
+
+    Returns
+    -------
+    DataFrame, Series or numpy.ndarray
+        The same kind as ``X`` (an object array for a list).
+
+    Examples
+    --------
+    >>> take_rows(["أ", "ب", "ت"], np.array([2, 0])).tolist()
+    ['ت', 'أ']
+    """
     if isinstance(X, pd.DataFrame | pd.Series):
         return X.iloc[rows]
     return np.asarray(X, dtype=object)[rows]
