@@ -28,6 +28,7 @@ from IPython.display import display
 
 from toolkit.classify import (
     StanceClassifier,
+    compare_models,
     cross_validate_report,
     evaluate,
     top_features,
@@ -66,6 +67,27 @@ cv = cross_validate_report(
     StanceClassifier(), train[S.TEXT], train[S.STANCE], groups=train[S.TOPIC]
 )
 cv.round(3)
+
+# %% [markdown]
+# ## Is another setting really better?
+#
+# Before changing a setting, score both on the *same* folds. `compare_models` reports
+# each candidate's mean, and its paired difference from the first (`diff`) with a
+# standard error corrected for the overlap between folds (`diff_se`): a difference
+# within about two standard errors is fold noise. `benchmarks/model_selection.py`
+# does this for every dataset and writes `benchmarks/results/model_selection.md`.
+
+# %%
+comparison = compare_models(
+    {
+        "NB-LR (default)": StanceClassifier(),
+        "logistic regression": StanceClassifier(model="logreg"),
+    },
+    train[S.TEXT],
+    train[S.STANCE],
+    groups=train[S.TOPIC],
+)
+comparison.summary.round(3)
 
 # %% [markdown]
 # ## Train on train + dev, evaluate once on test
