@@ -1,0 +1,181 @@
+"""Why the classifiers have the settings they have: paired cross-validation on train.
+
+For each dataset, every candidate setting is scored on the same repeated stratified
+folds of the *training* split (grouped by event on the framing corpus) with
+:func:`toolkit.classify.compare_models`, and compared with the setting the toolkit and
+``accuracy.py`` use. ``diff`` is the mean paired difference from that setting and
+``± se`` its standard error with the Nadeau-Bengio correction; a difference within
+about two standard errors is fold noise. No test split is read here.
+
+Candidates:
+
+* Mawqif (F_avg) and ArabicStanceX (macro-F1): the chosen linear model, the other
+  linear models, a soft vote of two of them, and the chosen model without the
+  social-media clean-up or without the per-target features;
+* the framing corpus: the default stance and hedging classifiers against other
+  linear models, and hedging without the lexicon cue features.
+
+Run: ``TOOLKIT_DATA_HOME=../shared/datasets-raw python benchmarks/model_selection.py``
+(about 13 minutes on two cores; ``--datasets framing`` takes under a minute).
+Writes ``benchmarks/results/model_selection.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+
+import pandas as pd
+from _common import header, table, write
+from sklearn.ensemble import VotingClassifier
+
+import toolkit.datasets as datasets
+from toolkit.classify import HedgeClassifier, StanceClassifier, compare_models
+from toolkit.corpus.schema import HEDGED, SPLIT, STANCE, TARGET, TEXT, TOPIC
+
+FAVOR_AGAINST = ("favor", "against")
+Section = tuple[str, pd.DataFrame, float]
+
+
+def compared(title: str, candidates: dict, X: object, y: object, **options) -> Section:
+    """Run :func:`compare_models`; return the title, its summary and the seconds."""
+    start = time.perf_counter()
+    summary = compare_models(candidates, X, y, **options).summary
+    return title, summary, time.perf_counter() - start
+
+
+def soft_vote(**members: object) -> VotingClassifier:
+    """Average the class probabilities of ``members`` (name -> classifier)."""
+    return VotingClassifier(list(members.items()), voting="soft")
+
+
+def train_split(loader: Callable[..., pd.DataFrame]) -> tuple[pd.DataFrame, pd.Series]:
+    """Texts with their targets, and stances, of a public dataset's train split."""
+    data = loader(download=False)
+    train = data[data[SPLIT] == "train"]
+    return train[[TEXT, TARGET]], train[STANCE]
+
+
+def mawqif() -> list[Section]:
+    chosen = {"model": "nblr", "C": 1.0, "char_ngrams": (2, 4), "social": True}
+    logreg = chosen | {"model": "logreg", "C": 10.0}
+    candidates = {
+        "NB-LR C=1, social clean-up (chosen)": StanceClassifier(**chosen),
+        "logistic regression C=10": StanceClassifier(**logreg),
+        "linear SVM C=0.3, calibrated": StanceClassifier(
+            **chosen | {"model": "svm", "C": 0.3}
+        ),
+        "soft vote: NB-LR + logistic regression": soft_vote(
+            nblr=StanceClassifier(**chosen), logreg=StanceClassifier(**logreg)
+        ),
+        "NB-LR without social clean-up": StanceClassifier(**chosen | {"social": False}),
+        "NB-LR without per-target features": StanceClassifier(
+            **chosen | {"target_mode": "none"}
+        ),
+    }
+    X, y = train_split(datasets.load_mawqif)
+    return [
+        compared(
+            "Mawqif train, F_avg, 5 folds x 2 repeats",
+            candidates,
+            X,
+            y,
+            n_splits=5,
+            n_repeats=2,
+            metric="f_avg",
+            f_avg_labels=FAVOR_AGAINST,
+        )
+    ]
+
+
+def arabicstancex() -> list[Section]:
+    chosen = {"model": "huber", "C": 10.0, "char_ngrams": (2, 4), "social": True}
+    nblr = chosen | {"model": "nblr", "C": 1.0}
+    candidates = {
+        "SGD modified Huber C=10, social clean-up (chosen)": StanceClassifier(**chosen),
+        "Huber without social clean-up": StanceClassifier(**chosen | {"social": False}),
+        "NB-LR C=1": StanceClassifier(**nblr),
+        "soft vote: Huber + NB-LR": soft_vote(
+            huber=StanceClassifier(**chosen), nblr=StanceClassifier(**nblr)
+        ),
+        "Huber without per-target features": StanceClassifier(
+            **chosen | {"target_mode": "none"}
+        ),
+    }
+    X, y = train_split(datasets.load_arabicstancex)
+    title = "ArabicStanceX train, macro-F1, 3 folds x 1 repeat"
+    return [compared(title, candidates, X, y, n_splits=3)]
+
+
+def framing() -> list[Section]:
+    data = datasets.load_framing_statements()
+    train = data[data[SPLIT].isin(["train", "dev"])]
+    name = "framing corpus train + dev, macro-F1, 5 folds grouped by event x 2 repeats"
+    options = {"groups": train[TOPIC], "n_splits": 5, "n_repeats": 2}
+    stance = compared(
+        f"stance: {name}",
+        {
+            "StanceClassifier() (default: NB-LR C=10)": StanceClassifier(),
+            "logistic regression C=10": StanceClassifier(model="logreg"),
+            "linear SVM C=1, calibrated": StanceClassifier(model="svm", C=1.0),
+        },
+        train[TEXT],
+        train[STANCE],
+        **options,
+    )
+    hedging = compared(
+        f"hedging: {name}",
+        {
+            "HedgeClassifier() (default: logistic regression C=3, cues)": HedgeClassifier(),
+            "without the lexicon cue features": HedgeClassifier(cues=False),
+            "NB-LR C=10, cues": HedgeClassifier(model="nblr", C=10.0),
+        },
+        train[TEXT],
+        train[HEDGED],
+        **options,
+    )
+    return [stance, hedging]
+
+
+RUNS: dict[str, Callable[[], list[Section]]] = {
+    "framing": framing,
+    "mawqif": mawqif,
+    "arabicstancex": arabicstancex,
+}
+
+
+def section(title: str, summary: pd.DataFrame, seconds: float) -> list[str]:
+    rows = [
+        [
+            name,
+            f"{100 * row['mean']:.2f}",
+            f"{100 * row['std']:.2f}",
+            "—" if i == 0 else f"{100 * row['diff']:+.2f} ± {100 * row['diff_se']:.2f}",
+            "—" if i == 0 else f"{int(row['wins'])}/{int(row['folds'])}",
+        ]
+        for i, (name, row) in enumerate(summary.iterrows())
+    ]
+    columns = ["candidate", "mean", "std", "diff ± se", "wins"]
+    return [f"## {title}", "", *table(columns, rows), "", f"({seconds:.0f} s)", ""]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--datasets", nargs="+", choices=list(RUNS), default=list(RUNS))
+    args = parser.parse_args()
+    lines = header("Model selection by paired cross-validation", ["scikit-learn"])
+    lines += [
+        "Scores in %. diff: mean paired difference from the first row (the chosen",
+        "setting) over the same folds; se: its Nadeau-Bengio corrected standard",
+        "error; wins: folds on which the candidate beat the chosen setting.",
+        "",
+    ]
+    for name in args.datasets:
+        for title, summary, seconds in RUNS[name]():
+            lines += section(title, summary, seconds)
+    write("model_selection.md", lines)
+
+
+if __name__ == "__main__":
+    main()
