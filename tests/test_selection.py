@@ -10,7 +10,12 @@ import pytest
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.dummy import DummyClassifier
 
-from toolkit.classify import HedgeClassifier, ModelComparison, compare_models
+from toolkit.classify import (
+    HedgeClassifier,
+    ModelComparison,
+    compare_models,
+    learning_curve_report,
+)
 from toolkit.classify.selection import summarize
 
 TEXTS = [
@@ -145,3 +150,41 @@ def test_a_failing_candidate_is_named():
             n_splits=2,
         )
     assert "candidate 'broken', repeat 0, fold 0" in caught.value.__notes__
+
+
+def test_learning_curve_at_full_size_matches_the_comparison():
+    curve = learning_curve_report(HedgeClassifier(), TEXTS, LABELS, n_splits=4)
+    result = compare_models({"hedge": HedgeClassifier()}, TEXTS, LABELS, n_splits=4)
+    assert curve.index.tolist() == [0.125, 0.25, 0.5, 0.75, 1.0]
+    assert curve.loc[1.0, "mean"] == pytest.approx(result.summary.loc["hedge", "mean"])
+    assert curve.loc[1.0, "n_train"] == 18
+    assert curve["n_train"].is_monotonic_increasing
+    assert (curve["folds"] == 4).all()
+
+
+def test_learning_curve_samples_are_stratified_parts_of_the_training_fold():
+    RecordingClassifier.seen = []
+    texts = [f"نص {i}" for i in range(40)]
+    labels = [i % 2 for i in range(40)]
+    learning_curve_report(
+        RecordingClassifier(), texts, labels, train_sizes=(0.25, 1.0), n_splits=2
+    )
+    small, full = RecordingClassifier.seen[0], RecordingClassifier.seen[1]
+    assert len(small) == 5 and len(full) == 20
+    assert small < full
+    parities = {int(text.split()[1]) % 2 for text in small}
+    assert parities == {0, 1}
+
+
+@pytest.mark.parametrize("sizes", [(), (0.0, 1.0), (0.5, 1.5)])
+def test_learning_curve_rejects_bad_sizes(sizes):
+    with pytest.raises(ValueError, match="train_sizes="):
+        learning_curve_report(HedgeClassifier(), TEXTS, LABELS, train_sizes=sizes)
+
+
+def test_a_sample_too_small_for_every_class_is_named():
+    with pytest.raises(ValueError) as caught:
+        learning_curve_report(
+            HedgeClassifier(), TEXTS, LABELS, train_sizes=(0.05,), n_splits=2
+        )
+    assert "train_size=0.05, fold 0" in caught.value.__notes__

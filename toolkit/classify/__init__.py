@@ -4,7 +4,8 @@ Two scikit-learn estimators take raw Arabic strings (or a DataFrame with
 ``text`` and an optional ``target``): :class:`StanceClassifier` and
 :class:`HedgeClassifier`. :func:`top_features` shows why they decide,
 :func:`evaluate` and :func:`cross_validate_report` score them honestly,
-:func:`compare_models` tells whether one setting really beats another, and
+:func:`compare_models` tells whether one setting really beats another,
+:func:`learning_curve_report` whether more labels would help, and
 :func:`save` / :func:`load` share them without pickle.
 
 Examples
@@ -31,7 +32,11 @@ from toolkit.classify.persistence import (
     load,
     save,
 )
-from toolkit.classify.selection import ModelComparison, compare_models
+from toolkit.classify.selection import (
+    ModelComparison,
+    compare_models,
+    learning_curve_report,
+)
 
 __all__ = [
     "TRUSTED_TYPES",
@@ -46,6 +51,7 @@ __all__ = [
     "cross_validate_report",
     "evaluate",
     "evaluate_predictions",
+    "learning_curve_report",
     "load",
     "save",
     "top_features",
