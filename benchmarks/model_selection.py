@@ -15,8 +15,12 @@ Candidates:
 * the framing corpus: the default stance and hedging classifiers against other
   linear models, and hedging without the lexicon cue features.
 
+For Mawqif and ArabicStanceX a learning curve follows: the chosen setting trained on
+1/8 to all of each training fold. A score still rising at full size says that more
+labelled data, not another linear model, is what would raise it.
+
 Run: ``TOOLKIT_DATA_HOME=../shared/datasets-raw python benchmarks/model_selection.py``
-(about 13 minutes on two cores; ``--datasets framing`` takes under a minute).
+(about 14 minutes on two cores; ``--datasets framing`` takes under a minute).
 Writes ``benchmarks/results/model_selection.md``.
 """
 
@@ -31,18 +35,58 @@ from _common import header, table, write
 from sklearn.ensemble import VotingClassifier
 
 import toolkit.datasets as datasets
-from toolkit.classify import HedgeClassifier, StanceClassifier, compare_models
+from toolkit.classify import (
+    HedgeClassifier,
+    StanceClassifier,
+    compare_models,
+    learning_curve_report,
+)
 from toolkit.corpus.schema import HEDGED, SPLIT, STANCE, TARGET, TEXT, TOPIC
 
 FAVOR_AGAINST = ("favor", "against")
-Section = tuple[str, pd.DataFrame, float]
+#: Fractions of a training fold in the learning curves.
+TRAIN_SIZES = (0.125, 0.25, 0.5, 0.75, 1.0)
+Section = list[str]
 
 
 def compared(title: str, candidates: dict, X: object, y: object, **options) -> Section:
-    """Run :func:`compare_models`; return the title, its summary and the seconds."""
+    """Run :func:`compare_models`; its summary as a markdown section."""
     start = time.perf_counter()
     summary = compare_models(candidates, X, y, **options).summary
-    return title, summary, time.perf_counter() - start
+    rows = [
+        [
+            name,
+            f"{100 * row['mean']:.2f}",
+            f"{100 * row['std']:.2f}",
+            "—" if i == 0 else f"{100 * row['diff']:+.2f} ± {100 * row['diff_se']:.2f}",
+            "—" if i == 0 else f"{int(row['wins'])}/{int(row['folds'])}",
+        ]
+        for i, (name, row) in enumerate(summary.iterrows())
+    ]
+    columns = ["candidate", "mean", "std", "diff ± se", "wins"]
+    return _section(title, table(columns, rows), start)
+
+
+def growth(title: str, clf: object, X: object, y: object, **options) -> Section:
+    """Run :func:`learning_curve_report`; its table as a markdown section."""
+    start = time.perf_counter()
+    curve = learning_curve_report(clf, X, y, train_sizes=TRAIN_SIZES, **options)
+    rows = [
+        [
+            f"{size:g}",
+            f"{row['n_train']:.0f}",
+            f"{100 * row['mean']:.2f}",
+            f"{100 * row['std']:.2f}",
+        ]
+        for size, row in curve.iterrows()
+    ]
+    columns = ["share of the training fold", "training texts", "mean", "std"]
+    return _section(title, table(columns, rows), start)
+
+
+def _section(title: str, lines: list[str], start: float) -> Section:
+    seconds = time.perf_counter() - start
+    return [f"## {title}", "", *lines, "", f"({seconds:.0f} s)", ""]
 
 
 def soft_vote(**members: object) -> VotingClassifier:
@@ -85,7 +129,15 @@ def mawqif() -> list[Section]:
             n_repeats=2,
             metric="f_avg",
             f_avg_labels=FAVOR_AGAINST,
-        )
+        ),
+        growth(
+            "Mawqif: F_avg of the chosen setting by training size, 5 folds",
+            StanceClassifier(**chosen),
+            X,
+            y,
+            metric="f_avg",
+            f_avg_labels=FAVOR_AGAINST,
+        ),
     ]
 
 
@@ -105,7 +157,16 @@ def arabicstancex() -> list[Section]:
     }
     X, y = train_split(datasets.load_arabicstancex)
     title = "ArabicStanceX train, macro-F1, 3 folds x 1 repeat"
-    return [compared(title, candidates, X, y, n_splits=3)]
+    return [
+        compared(title, candidates, X, y, n_splits=3),
+        growth(
+            "ArabicStanceX: macro-F1 of the chosen setting by training size, 3 folds",
+            StanceClassifier(**chosen),
+            X,
+            y,
+            n_splits=3,
+        ),
+    ]
 
 
 def framing() -> list[Section]:
@@ -145,21 +206,6 @@ RUNS: dict[str, Callable[[], list[Section]]] = {
 }
 
 
-def section(title: str, summary: pd.DataFrame, seconds: float) -> list[str]:
-    rows = [
-        [
-            name,
-            f"{100 * row['mean']:.2f}",
-            f"{100 * row['std']:.2f}",
-            "—" if i == 0 else f"{100 * row['diff']:+.2f} ± {100 * row['diff_se']:.2f}",
-            "—" if i == 0 else f"{int(row['wins'])}/{int(row['folds'])}",
-        ]
-        for i, (name, row) in enumerate(summary.iterrows())
-    ]
-    columns = ["candidate", "mean", "std", "diff ± se", "wins"]
-    return [f"## {title}", "", *table(columns, rows), "", f"({seconds:.0f} s)", ""]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--datasets", nargs="+", choices=list(RUNS), default=list(RUNS))
@@ -172,8 +218,8 @@ def main() -> None:
         "",
     ]
     for name in args.datasets:
-        for title, summary, seconds in RUNS[name]():
-            lines += section(title, summary, seconds)
+        for part in RUNS[name]():
+            lines += part
     write("model_selection.md", lines)
 
 

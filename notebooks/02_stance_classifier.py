@@ -31,6 +31,7 @@ from toolkit.classify import (
     compare_models,
     cross_validate_report,
     evaluate,
+    learning_curve_report,
     top_features,
 )
 from toolkit.corpus import load_example_gold
@@ -88,6 +89,23 @@ comparison = compare_models(
     groups=train[S.TOPIC],
 )
 comparison.summary.round(3)
+
+# %% [markdown]
+# ## Would more labels help?
+#
+# The same folds, training on growing shares of each training fold. A score still
+# rising at the full size says that labelling more statements (`python -m toolkit
+# annotate`) is worth more than another setting.
+
+# %%
+curve = learning_curve_report(
+    StanceClassifier(),
+    train[S.TEXT],
+    train[S.STANCE],
+    groups=train[S.TOPIC],
+    train_sizes=(0.25, 0.5, 1.0),
+)
+curve.round(3)
 
 # %% [markdown]
 # ## Train on train + dev, evaluate once on test
