@@ -61,6 +61,16 @@ def test_a_denial_does_not_turn_the_qad_rule():
         ("من هو المرشح الذي تطلبه أنقرة؟", False),
         ("بعد مليار جرعة حول العالم، هل مازال للعاقل شك؟", False),
         ("أعلنت الوزارة أن الطريق مفتوح أمام المدنيين", False),
+        # A headline asking by its question mark alone.
+        ("جورج نادر وعلاقته بنفوذ الإمارات على ترامب؟", True),
+        ("رويترز: الإمارات تسحب قواتها من اليمن؟", True),
+        # A question word, a rhetorical opener, "!" or a post's marks: not whether.
+        ("انهيار الليرة بالأرقام.. وما هو مصير الاقتصاد؟", False),
+        ("بلومبيرغ: من يقف وراء الهجوم على الناقلة؟", False),
+        ("أليس من حقنا أن نفرح بالقرار؟", False),
+        ("يعني نسكت عن هذا الظلم!؟", False),
+        ("#لن_نسمح_بالقرار فهمت يا أستاذ؟", False),
+        ("وش السالفة يا جماعة؟", False),
     ],
 )
 def test_whether_questions(text, expected):

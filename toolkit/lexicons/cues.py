@@ -7,8 +7,9 @@ Two rules need more than a word list. A hedge word that is denied or waved away
 ("نفت الوزارة مزاعم قسد"، "ادعاءات لا أساس لها") is the speaker's certainty, so it
 counts as a booster: a ``dismissal`` row of ``hedges.tsv`` or a denial verb of
 ``reporting_verbs.tsv`` within :data:`DISMISSAL_WINDOW` tokens turns it. A headline
-that asks *whether* ("هل تنسحب ...؟"، "بلومبيرغ: هل ..."، "... أم ...؟") puts its
-claim in doubt and counts as a hedge (:func:`whether_question`). A ``background``
+that asks *whether* ("هل تنسحب ...؟"، "بلومبيرغ: هل ..."، "... أم ...؟", or a short
+"...؟" with no question word) puts its claim in doubt and counts as a hedge
+(:func:`whether_question`). A ``background``
 phrase holds a hedge word that does not hedge the claim: a relative clause
 ("الأخبار التي قد تمس"), a past belief ("كنت أظن"), the wish "لعل وعسى", the listicle
 formula "قد لا تعرفها" or the add-on "بل ربما"; it is matched and ignored.
@@ -40,6 +41,23 @@ HEADLINE_TOKENS = 25
 # "هل" opening the text, or opening it after a short "source:" prefix.
 _WHETHER = re.compile(r"^(?:[^:\n]{1,40}:\s*)?[وف]?هل\s")
 _ALTERNATIVE = re.compile(r"\sام\s[^؟?]+[؟?]\s*$")
+# One question mark, at the end, in a text with no hashtag, mention, link or "!":
+# the shape of a headline, not of a post's rhetorical question.
+_HEADLINE_QUESTION = re.compile(r"^[^؟?!#@]+[؟?]\s*$")
+_POST_MARKS = re.compile(r"https?:|www\.|MENTION|USER|URL")
+# Question words (standard and Gulf/Levantine) and rhetorical openers: a question
+# that holds one asks what, why or how, or argues, rather than asks whether.
+_QUESTION_WORDS = frozenset(
+    normalize(word)
+    for word in (
+        "هل ماذا لماذا لم كيف متى أين كم أي أية أليس ألا ألم أما "
+        "وش ليش شو شنو ايش إيش اش منو وين مين ليه شلون شمعنى"
+    ).split()
+)
+# "من" (who / from) and "ما" (what / not) ask when they open the question or come
+# before a pronoun ("وما هو مصير ...؟").
+_AMBIGUOUS_QUESTION_WORDS = frozenset({"من", "ما"})
+_PRONOUNS = frozenset(normalize(word) for word in "هو هي هم هن الذي التي اللي".split())
 
 _QAD = {"قد", "وقد", "فقد"}
 _LAQAD = {"لقد", "ولقد"}
@@ -184,17 +202,22 @@ def find_cues(text: str, tokens: list[str] | None = None) -> list[Cue]:
 
 
 def whether_question(text: str) -> bool:
-    """Whether ``text`` opens as a *whether* question or is a headline "X أم Y؟".
+    """Whether ``text`` asks *whether*: it opens with "هل", or is a headline
+    (at most :data:`HEADLINE_TOKENS` tokens) "X أم Y؟" or ending in "؟" with no
+    question word.
 
     "هل" must open the text, or follow a short "source:" prefix; a "هل" in the
-    middle of a post is most often rhetorical. What/why/how questions take their
-    event as given and do not count.
+    middle of a post is most often rhetorical. What/why/how/who questions take
+    their event as given and do not count, nor do rhetorical openers (أليس، ألم)
+    or a question with "!".
 
     Examples
     --------
     >>> whether_question("بلومبيرغ: هل فقدت الإدارة فرصة الحل؟")
     True
     >>> whether_question("سوريا: الخوذ البيضاء ملائكة رحمة أم عملاء للخارج؟")
+    True
+    >>> whether_question("جورج نادر وعلاقته بنفوذ الإمارات على ترامب؟")
     True
     >>> whether_question("لماذا عادت الصور إلى الشوارع؟")
     False
@@ -204,7 +227,26 @@ def whether_question(text: str) -> bool:
     flat = " ".join(normalize(text).split())
     if _WHETHER.match(flat):
         return True
-    return len(tokenize(flat)) <= HEADLINE_TOKENS and bool(_ALTERNATIVE.search(flat))
+    tokens = tokenize(flat)
+    if len(tokens) > HEADLINE_TOKENS:
+        return False
+    return bool(_ALTERNATIVE.search(flat)) or _yes_no_question(flat, tokens)
+
+
+def _yes_no_question(flat: str, tokens: list[str]) -> bool:
+    """A headline that ends in "؟" with no question word asks whether ("X وعلاقته بـY؟")."""
+    if not _HEADLINE_QUESTION.match(flat) or _POST_MARKS.search(flat):
+        return False
+    source, colon, question = flat.partition(":")
+    opening = tokenize(question if colon and len(source) <= 40 else flat)
+    if opening and strip_proclitic(opening[0], _AMBIGUOUS_QUESTION_WORDS):
+        return False
+    for token, following in zip(tokens, [*tokens[1:], ""], strict=True):
+        if strip_proclitic(token, _QUESTION_WORDS):
+            return False
+        if strip_proclitic(token, _AMBIGUOUS_QUESTION_WORDS) and following in _PRONOUNS:
+            return False
+    return True
 
 
 def cues_in_tokens(tokens: list[str]) -> list[Cue]:
