@@ -259,13 +259,8 @@ def cross_validate_report(
     >>> table.index.tolist(), table.loc["mean", "macro_f1"]
     ([0, 1, 'mean', 'std'], np.float64(1.0))
     """
-    group_array = resolve_groups(groups, X)
+    group_array = resolve_groups(groups, X, n_splits)
     labels = as_labels(y, len(group_array), "y")
-    n_groups = len(np.unique(group_array))
-    if n_groups < n_splits:
-        raise ValueError(
-            f"groups: {n_groups} distinct group(s) for n_splits={n_splits}"
-        )
     rows = []
     for train, test in GroupKFold(n_splits=n_splits).split(labels, labels, group_array):
         model = clone(clf).fit(take_rows(X, train), labels[train])
@@ -284,7 +279,7 @@ def cross_validate_report(
     return pd.concat([table, table.agg(["mean", "std"])])
 
 
-def resolve_groups(groups: Any, X: Any) -> np.ndarray:
+def resolve_groups(groups: Any, X: Any, n_splits: int) -> np.ndarray:
     """The group of each row of ``X``, given as values or as a column name.
 
     Parameters
@@ -293,6 +288,8 @@ def resolve_groups(groups: Any, X: Any) -> np.ndarray:
         One group per row, or the name of a column of ``X`` that holds them.
     X : texts or DataFrame
         The inputs the groups belong to.
+    n_splits : int
+        Folds the groups will be split into; each needs a group of its own.
 
     Returns
     -------
@@ -301,12 +298,13 @@ def resolve_groups(groups: Any, X: Any) -> np.ndarray:
     Raises
     ------
     ValueError
-        When ``groups`` names no column of ``X`` or has the wrong length.
+        When ``groups`` names no column of ``X``, has the wrong length or has
+        fewer distinct groups than ``n_splits``.
 
     Examples
     --------
     >>> frame = pd.DataFrame({"text": ["أ", "ب"], "doc_id": ["d1", "d2"]})
-    >>> resolve_groups("doc_id", frame).tolist()
+    >>> resolve_groups("doc_id", frame, n_splits=2).tolist()
     ['d1', 'd2']
     """
     if isinstance(groups, str):
@@ -316,6 +314,11 @@ def resolve_groups(groups: Any, X: Any) -> np.ndarray:
     group_array = np.asarray(groups)
     if len(group_array) != len(X):
         raise ValueError(f"groups: {len(group_array)} values for {len(X)} rows of X")
+    n_groups = len(np.unique(group_array))
+    if n_groups < n_splits:
+        raise ValueError(
+            f"groups: {n_groups} distinct group(s) for n_splits={n_splits}"
+        )
     return group_array
 
 

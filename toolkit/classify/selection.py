@@ -176,8 +176,8 @@ def compare_models(
         raise ValueError("candidates: give at least one estimator")
     _check_scoring(metric, f_avg_labels, n_splits, n_repeats)
     labels = as_labels(y, len(X), "y")
-    group_array = None if groups is None else resolve_groups(groups, X)
-    fold_score = _FoldScore(X, labels, metric, f_avg_labels)
+    group_array = None if groups is None else resolve_groups(groups, X, n_splits)
+    scoring = {"metric": metric, "f_avg_labels": f_avg_labels}
     records = []
     for repeat in range(n_repeats):
         for fold, (train, test) in enumerate(
@@ -186,7 +186,9 @@ def compare_models(
             record = {"repeat": repeat, "fold": fold}
             for name, estimator in candidates.items():
                 where = f"candidate {name!r}, repeat {repeat}, fold {fold}"
-                record[name] = fold_score(estimator, train, test, where)
+                record[name] = _fold_score(
+                    estimator, X, labels, train, test, where, **scoring
+                )
             records.append(record)
     scores = pd.DataFrame(records).set_index(["repeat", "fold"])
     return ModelComparison(summarize(scores, 1 / (n_splits - 1)), scores)
@@ -255,10 +257,10 @@ def learning_curve_report(
     """
     if not train_sizes or not all(0 < size <= 1 for size in train_sizes):
         raise ValueError(f"train_sizes={train_sizes!r}: give shares in (0, 1]")
-    _check_scoring(metric, f_avg_labels, n_splits, 1)
+    _check_scoring(metric, f_avg_labels, n_splits)
     labels = as_labels(y, len(X), "y")
-    group_array = None if groups is None else resolve_groups(groups, X)
-    fold_score = _FoldScore(X, labels, metric, f_avg_labels)
+    group_array = None if groups is None else resolve_groups(groups, X, n_splits)
+    scoring = {"metric": metric, "f_avg_labels": f_avg_labels}
     records = []
     for fold, (train, test) in enumerate(
         _splits(labels, group_array, n_splits, random_state)
@@ -277,7 +279,7 @@ def learning_curve_report(
                 except ValueError as error:
                     error.add_note(where)
                     raise
-            score = fold_score(clf, np.sort(sample), test, where)
+            score = _fold_score(clf, X, labels, np.sort(sample), test, where, **scoring)
             records.append({"train_size": size, "n_train": len(sample), "score": score})
     grouped = pd.DataFrame(records).groupby("train_size")
     return pd.DataFrame(
@@ -291,7 +293,7 @@ def learning_curve_report(
 
 
 def _check_scoring(
-    metric: str, f_avg_labels: Any, n_splits: int, n_repeats: int
+    metric: str, f_avg_labels: Any, n_splits: int, n_repeats: int = 1
 ) -> None:
     if metric not in METRICS:
         raise ValueError(f"metric={metric!r} is not one of {', '.join(METRICS)}")
@@ -304,32 +306,32 @@ def _check_scoring(
         )
 
 
-@dataclass(frozen=True)
-class _FoldScore:
-    """Fit a clone on some rows, score ``metric`` on others."""
-
-    X: Any
-    labels: np.ndarray
-    metric: str
-    f_avg_labels: Any
-
-    def __call__(
-        self, estimator: Any, train: np.ndarray, test: np.ndarray, where: str
-    ) -> float:
-        try:
-            model = clone(estimator).fit(take_rows(self.X, train), self.labels[train])
-            predicted = model.predict(take_rows(self.X, test))
-        except Exception as error:
-            error.add_note(where)
-            raise
-        report = evaluate_predictions(
-            self.labels[test],
-            predicted,
-            labels=np.unique(self.labels),
-            f_avg_labels=self.f_avg_labels,
-            n_resamples=0,
-        )
-        return float(report.summary.loc[self.metric, "value"])
+def _fold_score(
+    estimator: Any,
+    X: Any,
+    labels: np.ndarray,
+    train: np.ndarray,
+    test: np.ndarray,
+    where: str,
+    *,
+    metric: str,
+    f_avg_labels: Any,
+) -> float:
+    """Fit a clone on the ``train`` rows and score ``metric`` on the ``test`` rows."""
+    try:
+        model = clone(estimator).fit(take_rows(X, train), labels[train])
+        predicted = model.predict(take_rows(X, test))
+    except Exception as error:
+        error.add_note(where)
+        raise
+    report = evaluate_predictions(
+        labels[test],
+        predicted,
+        labels=np.unique(labels),
+        f_avg_labels=f_avg_labels,
+        n_resamples=0,
+    )
+    return float(report.summary.loc[metric, "value"])
 
 
 def _splits(
@@ -338,9 +340,5 @@ def _splits(
     if groups is None:
         splitter = StratifiedKFold(n_splits, shuffle=True, random_state=seed)
         return splitter.split(labels, labels)
-    if len(np.unique(groups)) < n_splits:
-        raise ValueError(
-            f"groups: {len(np.unique(groups))} distinct group(s) for n_splits={n_splits}"
-        )
     splitter = StratifiedGroupKFold(n_splits, shuffle=True, random_state=seed)
     return splitter.split(labels, labels, groups)

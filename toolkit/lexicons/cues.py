@@ -9,10 +9,10 @@ counts as a booster: a ``dismissal`` row of ``hedges.tsv`` or a denial verb of
 ``reporting_verbs.tsv`` within :data:`DISMISSAL_WINDOW` tokens turns it. A headline
 that asks *whether* ("هل تنسحب ...؟"، "بلومبيرغ: هل ..."، "... أم ...؟", or a short
 "...؟" with no question word) puts its claim in doubt and counts as a hedge
-(:func:`whether_question`). A ``background``
-phrase holds a hedge word that does not hedge the claim: a relative clause
-("الأخبار التي قد تمس"), a past belief ("كنت أظن"), the wish "لعل وعسى", the listicle
-formula "قد لا تعرفها" or the add-on "بل ربما"; it is matched and ignored.
+(:func:`whether_question`). A ``background`` phrase holds a hedge word that does not
+hedge the claim: a relative clause ("الأخبار التي قد تمس"), a past belief ("كنت
+أظن"), the wish "لعل وعسى", the listicle formula "قد لا تعرفها" or the add-on "بل
+ربما"; it is matched and ignored.
 
 Examples
 --------
@@ -38,8 +38,11 @@ from toolkit.lexicons.loader import load_lexicon
 DISMISSAL_WINDOW = 3
 #: Longest text (in tokens) read as a headline by the "... أم ...؟" rule.
 HEADLINE_TOKENS = 25
-# "هل" opening the text, or opening it after a short "source:" prefix.
-_WHETHER = re.compile(r"^(?:[^:\n]{1,40}:\s*)?[وف]?هل\s")
+# A short "source:" prefix of a headline ("بلومبيرغ: ...").
+_SOURCE = r"^(?:[^:\n]{1,40}:\s*)?"
+# "هل" opening the text, or opening it after a source prefix.
+_WHETHER = re.compile(_SOURCE + r"[وف]?هل\s")
+_SOURCE_PREFIX = re.compile(_SOURCE)
 _ALTERNATIVE = re.compile(r"\sام\s[^؟?]+[؟?]\s*$")
 # One question mark, at the end, in a text with no hashtag, mention, link or "!":
 # the shape of a headline, not of a post's rhetorical question.
@@ -237,8 +240,7 @@ def _yes_no_question(flat: str, tokens: list[str]) -> bool:
     """A headline that ends in "؟" with no question word asks whether ("X وعلاقته بـY؟")."""
     if not _HEADLINE_QUESTION.match(flat) or _POST_MARKS.search(flat):
         return False
-    source, colon, question = flat.partition(":")
-    opening = tokenize(question if colon and len(source) <= 40 else flat)
+    opening = tokenize(_SOURCE_PREFIX.sub("", flat, count=1))
     if opening and strip_proclitic(opening[0], _AMBIGUOUS_QUESTION_WORDS):
         return False
     for token, following in zip(tokens, [*tokens[1:], ""], strict=True):
