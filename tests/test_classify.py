@@ -92,6 +92,8 @@ def hedge_model() -> HedgeClassifier:
 #:   check_estimators_overwrite_params, check_dont_overwrite_parameters -> test_fit_leaves_params_alone
 #:   check_classifiers_one_label -> test_one_class_only_is_refused
 #:   check_methods_sample_order_invariance, check_methods_subset_invariance -> test_prediction_does_not_depend_on_batch
+#:   check_sample_weights_* -> test_sample_weight_settles_conflicting_labels and
+#:   test_nblr.py's weight-equals-copies test
 #:   check_estimators_dtypes, check_readonly_memmap_input, check_positive_only_tag_during_fit,
 #:   check_estimators_nan_inf, check_classifiers_train, check_supervised_y_2d and the
 #:   other numeric checks: not applicable (numeric X is refused with a clear error).
@@ -270,6 +272,43 @@ def test_bad_X_is_named(X, error, message):
 def test_bad_y_is_named(y, message):
     with pytest.raises(ValueError, match=message):
         HedgeClassifier().fit(["زعم المصدر", "أكد المصدر"], y)
+
+
+CONFLICT = ["القصف توقف في المدينة"] * 2 + [
+    "أكد الوزير الخبر",
+    "أوضحت الوزارة الأمر",
+    "زعمت قسد ذلك",
+    "اتهم مسد الحكومة",
+]
+
+
+@pytest.mark.parametrize("model", ["nblr", "logreg", "svm", "huber"])
+def test_sample_weight_settles_conflicting_labels(model):
+    """The same text labelled once each way: the heavier label wins."""
+    labels = ["a", "b", "a", "a", "b", "b"]
+    for heavy, expected in ((0, "a"), (1, "b")):
+        weights = np.ones(len(CONFLICT))
+        weights[heavy] = 5.0
+        clf = StanceClassifier(model=model).fit(CONFLICT, labels, sample_weight=weights)
+        assert clf.predict(CONFLICT[:1]).tolist() == [expected]
+
+
+@pytest.mark.parametrize(
+    ("weights", "error", "message"),
+    [
+        ([1.0], ValueError, r"expected one weight per text \(2\)"),
+        ([1.0, -1.0], ValueError, "row 1 is -1.0; weights must be zero or positive"),
+        ([1.0, np.nan], ValueError, "row 1 is missing"),
+        ([1.0, np.inf], ValueError, "row 1 is infinite"),
+        ([1.0, "high"], TypeError, "row 1 is 'high', not a number"),
+        ([0, 0], ValueError, "all 2 weights are zero"),
+    ],
+)
+def test_bad_sample_weight_is_named(weights, error, message):
+    with pytest.raises(error, match=f"sample_weight: {message}"):
+        HedgeClassifier().fit(
+            ["زعم المصدر", "أكد المصدر"], [1, 0], sample_weight=weights
+        )
 
 
 @pytest.mark.parametrize(

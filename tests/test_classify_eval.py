@@ -126,6 +126,23 @@ def test_cross_validate_report_keeps_groups_apart():
         cross_validate_report(HedgeClassifier(), texts, labels, groups="doc")
 
 
+def test_cross_validate_report_weighs_training_rows_only():
+    from sklearn.dummy import DummyClassifier
+
+    frame = pd.DataFrame(
+        {TEXT: [f"نص {i}" for i in range(12)], "doc": [i % 4 for i in range(12)]}
+    )
+    labels = ["a"] * 8 + ["b"] * 4
+    weights = [1.0] * 8 + [10.0] * 4
+    majority = DummyClassifier(strategy="most_frequent")
+    plain = cross_validate_report(majority, frame, labels, groups="doc", n_splits=4)
+    weighted = cross_validate_report(
+        majority, frame, labels, groups="doc", n_splits=4, sample_weight=weights
+    )
+    assert plain.loc["mean", "accuracy"] == pytest.approx(2 / 3)
+    assert weighted.loc["mean", "accuracy"] == pytest.approx(1 / 3)
+
+
 # -- persistence -----------------------------------------------------------------------
 
 

@@ -222,8 +222,17 @@ def check_stance_table(
 def test_mawqif(external_data) -> None:
     external_data("mawqif")
     frame = d.load_mawqif(download=False)
-    assert list(frame.columns) == ["text", "target", "stance", "id", "split"]
+    assert list(frame.columns) == [
+        "text",
+        "target",
+        "stance",
+        "confidence",
+        "id",
+        "split",
+    ]
     check_stance_table(frame, MAWQIF_COUNTS, d.MAWQIF_STANCES)
+    assert frame[d.CONFIDENCE].between(0.35, 1.0).all()
+    assert (frame[d.CONFIDENCE] == 1.0).mean() > 0.5
     assert frame[d.ID].is_unique
     assert set(frame[schema.TARGET]) == {
         "Covid Vaccine",
@@ -273,14 +282,14 @@ def test_ans_claims(external_data) -> None:
     assert (frame[schema.TEXT].str.strip() != "").all()
 
 
-def install_ans_test_file(
-    home: Path, monkeypatch: pytest.MonkeyPatch, content: bytes
+def install_test_file(
+    home: Path, monkeypatch: pytest.MonkeyPatch, name: str, content: bytes
 ) -> None:
-    """Cache ``content`` as ANS stance/test.csv and register its checksum."""
-    (remote,) = remote_files("ans/stance/test.csv")
+    """Cache ``content`` as the registered file ``name`` and register its checksum."""
+    (remote,) = remote_files(name)
     digest = hashlib.sha256(content).hexdigest()
     edited = RemoteFile(**{**vars(remote), "sha256": digest})
-    path = home / "ans" / "stance" / "test.csv"
+    path = home / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(content)
     monkeypatch.setattr("toolkit.datasets.external.remote_files", lambda _: [edited])
@@ -290,7 +299,7 @@ def test_ans_loader_maps_columns_and_lower_cases_labels(
     empty_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     content = "s1,s2,stance\nأ,ب,agree\nج,د,Other\n".encode()
-    install_ans_test_file(empty_home, monkeypatch, content)
+    install_test_file(empty_home, monkeypatch, "ans/stance/test.csv", content)
     frame = d.load_ans("test", download=False)
     assert frame.to_dict("list") == {
         "text": ["ب", "د"],
@@ -305,9 +314,35 @@ def test_loader_reports_unknown_label_with_file_and_row(
     empty_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     content = "s1,s2,stance\nأ,ب,agree\nج,د,other\nه,و,unrelated\n".encode()
-    install_ans_test_file(empty_home, monkeypatch, content)
+    install_test_file(empty_home, monkeypatch, "ans/stance/test.csv", content)
     with pytest.raises(ValueError, match=r"test\.csv: row 2 has stance='unrelated'"):
         d.load_ans("test", download=False)
+
+
+MAWQIF_TEST = "mawqif/Mawqif_AllTargets_Test.csv"
+MAWQIF_HEADER = "\ufeffID,text,target,stance,stance:confidence,sentiment\n"
+
+
+def test_mawqif_loader_reads_the_confidence_of_each_stance(
+    empty_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content = MAWQIF_HEADER + "7,نص,Covid Vaccine,Favor,0.6123,Positive\n"
+    install_test_file(empty_home, monkeypatch, MAWQIF_TEST, content.encode())
+    frame = d.load_mawqif("test", download=False)
+    assert frame[d.CONFIDENCE].tolist() == [0.6123]
+    assert frame[schema.STANCE].tolist() == ["favor"]
+
+
+@pytest.mark.parametrize("value", ["", "high", "0", "1.5"])
+def test_mawqif_loader_names_a_bad_confidence(
+    empty_home: Path, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    rows = f"1,أ,Covid Vaccine,None,1,Neutral\n2,ب,Covid Vaccine,Against,{value},x\n"
+    install_test_file(
+        empty_home, monkeypatch, MAWQIF_TEST, (MAWQIF_HEADER + rows).encode()
+    )
+    with pytest.raises(ValueError, match=r"Test\.csv: row 1 has stance:confidence="):
+        d.load_mawqif("test", download=False)
 
 
 # -- the project's framing corpus ----------------------------------------------

@@ -30,6 +30,19 @@ def test_probabilities_are_a_distribution_and_predictions_agree(labels):
     assert model.coef_.shape == (rows, X3.shape[1])
 
 
+def test_a_weight_of_two_counts_like_two_copies():
+    X = sp.csr_matrix(np.array([[1, 0, 1], [1, 1, 0], [0, 1, 1], [0, 1, 0], [1, 0, 0]]))
+    y = np.array(["a", "a", "b", "b", "b"])
+    weights = np.array([2.0, 1.0, 1.0, 3.0, 0.0])
+    rows = np.repeat(np.arange(5), weights.astype(int))
+    weighted = NBLogisticRegression(class_weight=None).fit(X, y, sample_weight=weights)
+    copied = NBLogisticRegression(class_weight=None).fit(X[rows], y[rows])
+    np.testing.assert_allclose(weighted.ratios_, copied.ratios_)
+    np.testing.assert_allclose(weighted.coef_, copied.coef_, rtol=1e-4, atol=1e-6)
+    unweighted = NBLogisticRegression(class_weight=None).fit(X, y)
+    assert not np.allclose(weighted.ratios_, unweighted.ratios_)
+
+
 def test_one_class_is_refused():
     with pytest.raises(ValueError, match="at least two classes"):
         NBLogisticRegression().fit(X3, ["a"] * X3.shape[0])

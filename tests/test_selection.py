@@ -188,3 +188,48 @@ def test_a_sample_too_small_for_every_class_is_named():
             HedgeClassifier(), TEXTS, LABELS, train_sizes=(0.05,), n_splits=2
         )
     assert "train_size=0.05, fold 0" in caught.value.__notes__
+
+
+# -- training weights ------------------------------------------------------------
+
+#: 8 rows of class "a", 4 of "b"; each "b" row weighs 10 in training.
+WEIGHTED = pd.DataFrame(
+    {"text": [f"نص {i}" for i in range(12)], "w": [1.0] * 8 + [10.0] * 4}
+)
+WEIGHTED_LABELS = ["a"] * 8 + ["b"] * 4
+
+
+def test_weights_reach_training_only_and_scores_are_unweighted():
+    """A weighted majority picks "b": right on 1/3 of the (unweighted) test rows."""
+    majority = {"majority": DummyClassifier(strategy="most_frequent")}
+    options = {"n_splits": 4, "metric": "accuracy"}
+    plain = compare_models(majority, WEIGHTED, WEIGHTED_LABELS, **options)
+    weighted = compare_models(
+        majority, WEIGHTED, WEIGHTED_LABELS, sample_weight="w", **options
+    )
+    assert plain.summary.loc["majority", "mean"] == pytest.approx(2 / 3)
+    assert weighted.summary.loc["majority", "mean"] == pytest.approx(1 / 3)
+    curve = learning_curve_report(
+        majority["majority"],
+        WEIGHTED,
+        WEIGHTED_LABELS,
+        train_sizes=(1.0,),
+        sample_weight=WEIGHTED["w"].to_numpy(),
+        **options,
+    )
+    assert curve.loc[1.0, "mean"] == pytest.approx(1 / 3)
+
+
+@pytest.mark.parametrize(
+    ("weights", "message"),
+    [("weight", "sample_weight='weight': X has no column"), ([1.0] * 3, "shape")],
+)
+def test_bad_weights_are_named(weights, message):
+    with pytest.raises(ValueError, match=message):
+        compare_models(
+            {"m": DummyClassifier()},
+            WEIGHTED,
+            WEIGHTED_LABELS,
+            n_splits=2,
+            sample_weight=weights,
+        )

@@ -30,7 +30,13 @@ from sklearn.svm import LinearSVC
 from sklearn.utils.validation import check_is_fitted
 
 from toolkit.classify.features import TargetInteraction, text_features
-from toolkit.classify.inputs import as_frame, as_labels, check_fit_texts, has_arabic
+from toolkit.classify.inputs import (
+    as_frame,
+    as_labels,
+    as_weights,
+    check_fit_texts,
+    has_arabic,
+)
 from toolkit.classify.nblr import NBLogisticRegression
 from toolkit.classify.pairs import PairFeatures
 from toolkit.corpus.schema import TARGET, TEXT
@@ -52,7 +58,7 @@ class _TextClassifier(ClassifierMixin, BaseEstimator):
         """Lexicon feature family and weight (see ``text_features``)."""
         return None, 1.0
 
-    def fit(self, X: Any, y: Any) -> _TextClassifier:
+    def fit(self, X: Any, y: Any, sample_weight: Any = None) -> _TextClassifier:
         """Fit the features and the linear model.
 
         Parameters
@@ -61,6 +67,9 @@ class _TextClassifier(ClassifierMixin, BaseEstimator):
             Raw Arabic strings, or a DataFrame with ``text`` (and ``target``).
         y : array-like of shape (n_texts,)
             Labels; at least two classes.
+        sample_weight : array-like of shape (n_texts,), optional
+            How much each text counts in the linear model, e.g. annotator agreement
+            on its label. The TF-IDF vocabulary is learnt from all texts alike.
 
         Returns
         -------
@@ -69,12 +78,13 @@ class _TextClassifier(ClassifierMixin, BaseEstimator):
         self._check_params()
         frame = self._prepare(X)
         labels = as_labels(y, len(frame), "y")
+        weights = as_weights(sample_weight, len(frame))
         check_fit_texts(frame, "X")
         self.target_mode_ = self._resolve_target_mode(frame)
         self.pipeline_ = Pipeline(
             [("features", self._features()), ("model", self._model(len(frame)))]
         )
-        self.pipeline_.fit(frame, labels)
+        self.pipeline_.fit(frame, labels, model__sample_weight=weights)
         self.classes_ = self.pipeline_.classes_
         return self
 

@@ -20,7 +20,7 @@ from sklearn.base import clone
 from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
 from sklearn.model_selection import GroupKFold
 
-from toolkit.classify.inputs import as_labels
+from toolkit.classify.inputs import as_labels, as_weights
 
 
 @dataclass(frozen=True)
@@ -220,6 +220,7 @@ def cross_validate_report(
     *,
     n_splits: int = 5,
     f_avg_labels: Sequence[Any] | None = None,
+    sample_weight: Any = None,
 ) -> pd.DataFrame:
     """Grouped K-fold cross-validation: one article (or event) never on both sides.
 
@@ -238,6 +239,9 @@ def cross_validate_report(
         Number of folds (at most the number of groups).
     f_avg_labels : sequence, optional
         Also report ``f_avg`` (see :func:`evaluate_predictions`).
+    sample_weight : array-like or str, optional
+        Training weight of each row, or the name of a column of ``X``; see
+        :func:`resolve_weights`. Test folds are scored unweighted.
 
     Returns
     -------
@@ -261,9 +265,10 @@ def cross_validate_report(
     """
     group_array = resolve_groups(groups, X, n_splits)
     labels = as_labels(y, len(group_array), "y")
+    weights = resolve_weights(sample_weight, X)
     rows = []
     for train, test in GroupKFold(n_splits=n_splits).split(labels, labels, group_array):
-        model = clone(clf).fit(take_rows(X, train), labels[train])
+        model = fit_on_rows(clf, X, labels, train, weights)
         report = evaluate(
             model,
             take_rows(X, test),
@@ -307,11 +312,7 @@ def resolve_groups(groups: Any, X: Any, n_splits: int) -> np.ndarray:
     >>> resolve_groups("doc_id", frame, n_splits=2).tolist()
     ['d1', 'd2']
     """
-    if isinstance(groups, str):
-        if not isinstance(X, pd.DataFrame) or groups not in X.columns:
-            raise ValueError(f"groups={groups!r}: X has no column of that name")
-        groups = X[groups]
-    group_array = np.asarray(groups)
+    group_array = np.asarray(_column_or_values(groups, X, "groups"))
     if len(group_array) != len(X):
         raise ValueError(f"groups: {len(group_array)} values for {len(X)} rows of X")
     n_groups = len(np.unique(group_array))
@@ -320,6 +321,66 @@ def resolve_groups(groups: Any, X: Any, n_splits: int) -> np.ndarray:
             f"groups: {n_groups} distinct group(s) for n_splits={n_splits}"
         )
     return group_array
+
+
+def resolve_weights(sample_weight: Any, X: Any) -> np.ndarray | None:
+    """The training weight of each row of ``X``, given as values or a column name.
+
+    Parameters
+    ----------
+    sample_weight : array-like, str or None
+        One non-negative weight per row, the name of a column of ``X`` that holds
+        them, or ``None`` (every row counts once).
+    X : texts or DataFrame
+        The inputs the weights belong to.
+
+    Returns
+    -------
+    numpy.ndarray or None
+
+    Raises
+    ------
+    ValueError, TypeError
+        When the column does not exist or a weight is missing, negative, not a
+        number or of the wrong count (see :func:`toolkit.classify.inputs.as_weights`).
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"text": ["أ", "ب"], "confidence": [1.0, 0.6]})
+    >>> resolve_weights("confidence", frame).tolist()
+    [1.0, 0.6]
+    """
+    if sample_weight is None:
+        return None
+    values = _column_or_values(sample_weight, X, "sample_weight")
+    return as_weights(values, len(X))
+
+
+def fit_on_rows(
+    clf: Any, X: Any, labels: np.ndarray, rows: np.ndarray, weights: np.ndarray | None
+) -> Any:
+    """A clone of ``clf`` fitted on ``rows`` (with their weights, when given).
+
+    Examples
+    --------
+    >>> from sklearn.dummy import DummyClassifier
+    >>> model = fit_on_rows(DummyClassifier(), ["أ", "ب", "ت"], np.array(["x", "y", "y"]),
+    ...                     np.array([0, 1]), np.array([3.0, 1.0, 1.0]))
+    >>> model.predict(["ت"]).tolist()
+    ['x']
+    """
+    if weights is None:
+        return clone(clf).fit(take_rows(X, rows), labels[rows])
+    return clone(clf).fit(take_rows(X, rows), labels[rows], sample_weight=weights[rows])
+
+
+def _column_or_values(values: Any, X: Any, what: str) -> Any:
+    """``X[values]`` when ``values`` names a column of ``X``, else ``values``."""
+    if not isinstance(values, str):
+        return values
+    if not isinstance(X, pd.DataFrame) or values not in X.columns:
+        raise ValueError(f"{what}={values!r}: X has no column of that name")
+    return X[values]
 
 
 def take_rows(X: Any, rows: np.ndarray) -> Any:

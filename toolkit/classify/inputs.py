@@ -177,3 +177,59 @@ def as_labels(y: Any, n_rows: int, what: str = "y") -> np.ndarray:
             "a classifier needs at least two classes"
         )
     return labels
+
+
+def as_weights(
+    sample_weight: Any, n_rows: int, what: str = "sample_weight"
+) -> np.ndarray | None:
+    """Return ``sample_weight`` as a checked float array, or ``None`` if not given.
+
+    Weights say how much each training text counts, e.g. the share of annotators who
+    agreed on its label (Mawqif's ``confidence``).
+
+    Raises
+    ------
+    TypeError
+        When a weight is not a number.
+    ValueError
+        When the weights are not one per text, a weight is missing, infinite or
+        negative, or all weights are zero.
+
+    Examples
+    --------
+    >>> as_weights([1, 0.5], 2).tolist()
+    [1.0, 0.5]
+    >>> as_weights([1, -1], 2)
+    Traceback (most recent call last):
+    ...
+    ValueError: sample_weight: row 1 is -1.0; weights must be zero or positive
+    """
+    if sample_weight is None:
+        return None
+    values = pd.Series(np.asarray(sample_weight, dtype=object).ravel(), dtype=object)
+    if np.ndim(sample_weight) != 1 or len(values) != n_rows:
+        raise ValueError(
+            f"{what}: expected one weight per text ({n_rows}), got shape "
+            f"{np.shape(sample_weight)}"
+        )
+    numeric = pd.to_numeric(values, errors="coerce")
+    not_number = numeric.isna() & values.notna()
+    if not_number.any():
+        row = int(not_number.to_numpy().nonzero()[0][0])
+        raise TypeError(f"{what}: row {row} is {values.iloc[row]!r}, not a number")
+    weights = numeric.to_numpy(dtype=float)
+    for problem, bad in (
+        ("missing", np.isnan(weights)),
+        ("infinite", np.isinf(weights)),
+    ):
+        if bad.any():
+            row = int(bad.nonzero()[0][0])
+            raise ValueError(f"{what}: row {row} is {problem}")
+    if (weights < 0).any():
+        row = int((weights < 0).nonzero()[0][0])
+        raise ValueError(
+            f"{what}: row {row} is {weights[row]}; weights must be zero or positive"
+        )
+    if not weights.sum() > 0:
+        raise ValueError(f"{what}: all {n_rows} weights are zero")
+    return weights

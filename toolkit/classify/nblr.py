@@ -27,7 +27,12 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
 
-def log_count_ratio(X: sp.spmatrix, positive: np.ndarray, alpha: float) -> np.ndarray:
+def log_count_ratio(
+    X: sp.spmatrix,
+    positive: np.ndarray,
+    alpha: float,
+    sample_weight: np.ndarray | None = None,
+) -> np.ndarray:
     """Log-count ratio of each feature between ``positive`` rows and the others.
 
     Parameters
@@ -38,6 +43,8 @@ def log_count_ratio(X: sp.spmatrix, positive: np.ndarray, alpha: float) -> np.nd
         Which rows belong to the class.
     alpha : float
         Additive smoothing.
+    sample_weight : numpy.ndarray, optional
+        How much each row counts (default: 1 each).
 
     Returns
     -------
@@ -52,6 +59,8 @@ def log_count_ratio(X: sp.spmatrix, positive: np.ndarray, alpha: float) -> np.nd
     """
     binary = sp.csr_matrix(X, copy=True)
     binary.data[:] = 1.0
+    if sample_weight is not None:
+        binary = sp.diags(sample_weight) @ binary
     p = alpha + np.asarray(binary[positive].sum(axis=0)).ravel()
     q = alpha + np.asarray(binary[~positive].sum(axis=0)).ravel()
     return np.log((p / p.sum()) / (q / q.sum()))
@@ -105,8 +114,15 @@ class NBLogisticRegression(ClassifierMixin, BaseEstimator):
         """The classes fitted one against the rest (only the second of two)."""
         return self.classes_[1:] if len(self.classes_) == 2 else self.classes_
 
-    def fit(self, X: sp.spmatrix, y: Any) -> NBLogisticRegression:
-        """Fit one scaled logistic regression per class (one for two classes)."""
+    def fit(
+        self, X: sp.spmatrix, y: Any, sample_weight: np.ndarray | None = None
+    ) -> NBLogisticRegression:
+        """Fit one scaled logistic regression per class (one for two classes).
+
+        ``sample_weight`` weighs each row in the log-count ratios and in the
+        logistic regressions alike: without class weights, a weight of 2 counts
+        like two copies of the row.
+        """
         y = np.asarray(y)
         self.classes_ = np.unique(y)
         if len(self.classes_) < 2:
@@ -115,14 +131,15 @@ class NBLogisticRegression(ClassifierMixin, BaseEstimator):
         ratios, models = [], []
         for label in self._problems():
             positive = y == label
-            ratio = log_count_ratio(X, positive, self.alpha)
+            ratio = log_count_ratio(X, positive, self.alpha, sample_weight)
             model = LogisticRegression(
                 C=self.C,
                 class_weight=self.class_weight,
                 max_iter=2000,
                 random_state=self.random_state,
             )
-            models.append(model.fit(X.multiply(ratio).tocsr(), positive))
+            scaled = X.multiply(ratio).tocsr()
+            models.append(model.fit(scaled, positive, sample_weight=sample_weight))
             ratios.append(ratio)
         self.ratios_ = np.vstack(ratios)
         self.models_ = models

@@ -29,7 +29,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sklearn.base import clone
 from sklearn.model_selection import (
     StratifiedGroupKFold,
     StratifiedKFold,
@@ -38,7 +37,9 @@ from sklearn.model_selection import (
 
 from toolkit.classify.evaluation import (
     evaluate_predictions,
+    fit_on_rows,
     resolve_groups,
+    resolve_weights,
     take_rows,
 )
 from toolkit.classify.inputs import as_labels
@@ -121,6 +122,7 @@ def compare_models(
     n_repeats: int = 1,
     metric: str = "macro_f1",
     f_avg_labels: Any = None,
+    sample_weight: Any = None,
     random_state: int = 0,
 ) -> ModelComparison:
     """Score candidates on shared, repeated stratified folds (grouped if asked).
@@ -147,6 +149,10 @@ def compare_models(
         The score compared; ``"f_avg"`` needs ``f_avg_labels``.
     f_avg_labels : sequence, optional
         Classes whose mean F1 is ``f_avg`` (``("favor", "against")`` for Mawqif).
+    sample_weight : array-like or str, optional
+        Training weight of each row, or the name of a column of ``X`` (see
+        :func:`toolkit.classify.evaluation.resolve_weights`); passed to every
+        candidate's ``fit``. Test folds are scored unweighted.
     random_state : int, default 0
         Seed of the first shuffle; repeat ``r`` uses ``random_state + r``.
 
@@ -177,7 +183,8 @@ def compare_models(
     _check_scoring(metric, f_avg_labels, n_splits, n_repeats)
     labels = as_labels(y, len(X), "y")
     group_array = None if groups is None else resolve_groups(groups, X, n_splits)
-    scoring = {"metric": metric, "f_avg_labels": f_avg_labels}
+    weights = resolve_weights(sample_weight, X)
+    options = {"metric": metric, "f_avg_labels": f_avg_labels, "weights": weights}
     records = []
     for repeat in range(n_repeats):
         for fold, (train, test) in enumerate(
@@ -187,7 +194,7 @@ def compare_models(
             for name, estimator in candidates.items():
                 where = f"candidate {name!r}, repeat {repeat}, fold {fold}"
                 record[name] = _fold_score(
-                    estimator, X, labels, train, test, where, **scoring
+                    estimator, X, labels, train, test, where, **options
                 )
             records.append(record)
     scores = pd.DataFrame(records).set_index(["repeat", "fold"])
@@ -204,6 +211,7 @@ def learning_curve_report(
     n_splits: int = 5,
     metric: str = "macro_f1",
     f_avg_labels: Any = None,
+    sample_weight: Any = None,
     random_state: int = 0,
 ) -> pd.DataFrame:
     """Cross-validated score of ``clf`` trained on growing shares of each fold.
@@ -230,6 +238,9 @@ def learning_curve_report(
         The score; ``"f_avg"`` needs ``f_avg_labels``.
     f_avg_labels : sequence, optional
         Classes whose mean F1 is ``f_avg``.
+    sample_weight : array-like or str, optional
+        Training weight of each row, or a column of ``X`` (see
+        :func:`compare_models`).
     random_state : int, default 0
         Seed of the folds and of the samples.
 
@@ -260,7 +271,8 @@ def learning_curve_report(
     _check_scoring(metric, f_avg_labels, n_splits)
     labels = as_labels(y, len(X), "y")
     group_array = None if groups is None else resolve_groups(groups, X, n_splits)
-    scoring = {"metric": metric, "f_avg_labels": f_avg_labels}
+    weights = resolve_weights(sample_weight, X)
+    options = {"metric": metric, "f_avg_labels": f_avg_labels, "weights": weights}
     records = []
     for fold, (train, test) in enumerate(
         _splits(labels, group_array, n_splits, random_state)
@@ -279,7 +291,7 @@ def learning_curve_report(
                 except ValueError as error:
                     error.add_note(where)
                     raise
-            score = _fold_score(clf, X, labels, np.sort(sample), test, where, **scoring)
+            score = _fold_score(clf, X, labels, np.sort(sample), test, where, **options)
             records.append({"train_size": size, "n_train": len(sample), "score": score})
     grouped = pd.DataFrame(records).groupby("train_size")
     return pd.DataFrame(
@@ -316,10 +328,11 @@ def _fold_score(
     *,
     metric: str,
     f_avg_labels: Any,
+    weights: np.ndarray | None,
 ) -> float:
     """Fit a clone on the ``train`` rows and score ``metric`` on the ``test`` rows."""
     try:
-        model = clone(estimator).fit(take_rows(X, train), labels[train])
+        model = fit_on_rows(estimator, X, labels, train, weights)
         predicted = model.predict(take_rows(X, test))
     except Exception as error:
         error.add_note(where)

@@ -25,6 +25,7 @@ from toolkit.datasets.catalog import DATASETS, registry, sources
 from toolkit.datasets.external import (
     ANS_STANCES,
     ARABICSTANCEX_STANCES,
+    CONFIDENCE,
     DOMAIN,
     FAKE_FLAG,
     ID,
@@ -46,6 +47,7 @@ from toolkit.datasets.real_hedging import REAL_HEDGING_PATH, load_real_hedging
 __all__ = [
     "ANS_STANCES",
     "ARABICSTANCEX_STANCES",
+    "CONFIDENCE",
     "DATASETS",
     "DOMAIN",
     "ENV_VAR",

@@ -38,6 +38,8 @@ ID = "id"
 DOMAIN = "domain"
 #: ANS claim table: 1 for a corrupted (false) headline, 0 for a true one.
 FAKE_FLAG = "fake_flag"
+#: Mawqif's ``stance:confidence``: the annotators' agreement on the stance, in (0, 1].
+CONFIDENCE = "confidence"
 
 #: Stance labels of Mawqif and ArabicStanceX after lower-casing.
 MAWQIF_STANCES: tuple[str, ...] = ("favor", "against", "none")
@@ -63,8 +65,9 @@ def load_mawqif(split: str | None = None, download: bool = True) -> pd.DataFrame
     pandas.DataFrame
         Columns ``text``, ``target`` (``Covid Vaccine``, ``Digital
         Transformation``, ``Women empowerment``), ``stance`` (one of
-        :data:`MAWQIF_STANCES`), ``id`` and ``split``.
-        Official sizes: train 3,502, test 619.
+        :data:`MAWQIF_STANCES`), ``confidence`` (the annotators' agreement on the
+        stance, in (0, 1]; usable as ``sample_weight`` in training), ``id`` and
+        ``split``. Official sizes: train 3,502, test 619.
 
     Examples
     --------
@@ -186,17 +189,32 @@ def _load(
 
 def _read_mawqif(path: Path, remote: RemoteFile) -> pd.DataFrame:
     # "None" is a label here, not a missing value; the files start with a BOM.
-    raw = _read_csv(path, ("ID", "text", "target", "stance"), encoding="utf-8-sig")
+    columns = ("ID", "text", "target", "stance", "stance:confidence")
+    raw = _read_csv(path, columns, encoding="utf-8-sig")
     frame = pd.DataFrame(
         {
             TEXT: raw["text"],
             TARGET: raw["target"],
             STANCE: _label(raw["stance"]),
+            CONFIDENCE: _share(raw["stance:confidence"], path),
             ID: raw["ID"],
         }
     )
     check_values(frame, STANCE, MAWQIF_STANCES, str(path))
     return frame
+
+
+def _share(values: pd.Series, path: Path) -> pd.Series:
+    """``values`` as floats in (0, 1]; raise naming the file and the first bad row."""
+    shares = pd.to_numeric(values, errors="coerce")
+    bad = ~((shares > 0) & (shares <= 1))
+    if bad.any():
+        row = int(bad.to_numpy().nonzero()[0][0])
+        raise ValueError(
+            f"{path}: row {row} has {values.name}={values.iloc[row]!r}; "
+            "expected a number in (0, 1]"
+        )
+    return shares
 
 
 def _read_arabicstancex(path: Path, remote: RemoteFile) -> pd.DataFrame:
