@@ -239,9 +239,15 @@ def test_all_non_arabic_input_is_refused_in_fit_and_warned_in_predict(hedge_mode
         hedge_model.predict(["allegedly the road is open"])
 
 
-def test_one_class_only_is_refused():
-    with pytest.raises(ValueError, match="only one class"):
-        HedgeClassifier().fit(["زعم المصدر", "ادعى المصدر"], [1, 1])
+def test_predicting_some_texts_without_arabic_warns_with_the_first_row(hedge_model):
+    with pytest.warns(UserWarning, match=r"1 of 3 texts \(first: row 2\)"):
+        hedge_model.predict(["زعم المصدر", "", "allegedly"])
+
+
+@pytest.mark.parametrize("labels", [[1, 1], pd.Series(["a", "a"], dtype="string")])
+def test_one_class_only_is_refused(labels):
+    with pytest.raises(ValueError, match=r"only one class \((1|'a')\)"):
+        HedgeClassifier().fit(["زعم المصدر", "ادعى المصدر"], labels)
 
 
 @pytest.mark.parametrize(
@@ -254,6 +260,11 @@ def test_one_class_only_is_refused():
         (np.array([["زعم", "قال"]]), ValueError, "one-dimensional"),
         (pd.DataFrame({"body": ["زعم"]}), ValueError, "needs a 'text' column"),
         ({"text": ["زعم"]}, TypeError, "got dict"),
+        (
+            pd.DataFrame([["زعم", "قال"]], columns=["text", "text"]),
+            ValueError,
+            "more than one column named 'text'",
+        ),
     ],
 )
 def test_bad_X_is_named(X, error, message):
@@ -267,6 +278,10 @@ def test_bad_X_is_named(X, error, message):
         ([1, 0, 1], "3 labels for 2 texts"),
         ([1, None], "row 1 has no label"),
         ([[1], [0]], "one label per text"),
+        (["a", " "], "row 1 has a blank label"),
+        (pd.Series(["a", 5], dtype=object), "row 1 is 5 but row 0 is 'a'"),
+        (pd.Series(["a", ["x"]]), r"row 1 is \['x'\] \(list\), not a label"),
+        (pd.Series(["a", pd.NA], dtype="string"), "row 1 has no label"),
     ],
 )
 def test_bad_y_is_named(y, message):
@@ -312,7 +327,8 @@ def test_bad_sample_weight_is_named(weights, error, message):
 
 
 @pytest.mark.parametrize(
-    ("param", "value"), [("model", "forest"), ("target_mode", "both"), ("C", 0)]
+    ("param", "value"),
+    [("model", "forest"), ("target_mode", "both"), ("C", 0), ("C", "x"), ("C", True)],
 )
 def test_bad_parameters_are_named_at_fit(param, value):
     texts, labels = hedge_data()

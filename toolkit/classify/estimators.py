@@ -18,6 +18,7 @@ Examples
 from __future__ import annotations
 
 import warnings
+from numbers import Real
 from typing import Any
 
 import numpy as np
@@ -135,7 +136,7 @@ class _TextClassifier(ClassifierMixin, BaseEstimator):
             raise ValueError(
                 f"target_mode={self.target_mode!r} is not one of {', '.join(TARGET_MODES)}"
             )
-        if not self.C > 0:
+        if isinstance(self.C, bool) or not isinstance(self.C, Real) or not self.C > 0:
             raise ValueError(f"C={self.C!r} must be a positive number")
 
     def _resolve_target_mode(self, frame: pd.DataFrame) -> str:
@@ -211,13 +212,23 @@ class _TextClassifier(ClassifierMixin, BaseEstimator):
                 f"{self.target_mode_!r}); pass a DataFrame with {TEXT!r} and "
                 f"{TARGET!r} columns"
             )
-        if not has_arabic(frame[TEXT]).any():
-            warnings.warn(
-                f"X: none of the {len(frame)} texts contains an Arabic letter; "
-                "predictions on them are not meaningful",
-                UserWarning,
-                stacklevel=3,
+        arabic = has_arabic(frame[TEXT])
+        blank = (frame[TEXT].str.strip() == "").to_numpy()
+        if not arabic.any():
+            message = f"none of the {len(frame)} texts contains an Arabic letter"
+        elif (foreign := ~arabic & ~blank).any():
+            first = int(foreign.nonzero()[0][0])
+            message = (
+                f"{int(foreign.sum())} of {len(frame)} texts (first: row {first}) "
+                "contain no Arabic letter"
             )
+        else:
+            return frame
+        warnings.warn(
+            f"X: {message}; predictions on them are not meaningful",
+            UserWarning,
+            stacklevel=3,
+        )
         return frame
 
 

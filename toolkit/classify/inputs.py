@@ -63,6 +63,12 @@ def as_frame(X: Any, what: str = "X") -> pd.DataFrame:
     if isinstance(X, str):
         raise TypeError(f"{what}: expected a list of texts, got a single string")
     if isinstance(X, pd.DataFrame):
+        repeated = X.columns[X.columns.duplicated()].unique().tolist()
+        if repeated:
+            raise ValueError(
+                f"{what}: the DataFrame has more than one column named "
+                f"{', '.join(map(repr, repeated))}; rename or drop the extra ones"
+            )
         if TEXT not in X.columns:
             have = ", ".join(map(str, X.columns)) or "none"
             raise ValueError(
@@ -159,24 +165,47 @@ def as_labels(y: Any, n_rows: int, what: str = "y") -> np.ndarray:
     ...
     ValueError: y: only one class ('a') is present; a classifier needs at least two classes
     """
-    labels = np.asarray(y.to_numpy() if isinstance(y, pd.Series) else y)
+    try:
+        labels = np.asarray(y.to_numpy() if isinstance(y, pd.Series) else y)
+    except ValueError as error:
+        raise ValueError(
+            f"{what}: expected one label per text; some labels are lists or arrays"
+        ) from error
     if labels.ndim != 1:
         raise ValueError(
             f"{what}: expected one label per text, got shape {labels.shape}"
         )
     if len(labels) != n_rows:
         raise ValueError(f"{what}: {len(labels)} labels for {n_rows} texts")
-    missing = pd.isna(labels)
-    if missing.any():
-        row = int(missing.nonzero()[0][0])
-        raise ValueError(f"{what}: row {row} has no label (missing value)")
+    _check_label_values(labels, what)
     classes = np.unique(labels)
     if len(classes) < 2:
         raise ValueError(
-            f"{what}: only one class ({classes[0].item()!r}) is present; "
+            f"{what}: only one class ({classes.tolist()[0]!r}) is present; "
             "a classifier needs at least two classes"
         )
     return labels
+
+
+def _check_label_values(labels: np.ndarray, what: str) -> None:
+    """Raise naming the first missing, blank, non-scalar or odd-typed label."""
+    values = labels.tolist()
+    for row, label in enumerate(values):
+        if pd.api.types.is_scalar(label) and pd.isna(label):
+            raise ValueError(f"{what}: row {row} has no label (missing value)")
+        if not isinstance(label, str | int | float):
+            raise ValueError(
+                f"{what}: row {row} is {label!r} ({type(label).__name__}), not a label"
+            )
+        if isinstance(label, str) and not label.strip():
+            raise ValueError(f"{what}: row {row} has a blank label ({label!r})")
+    is_text = [isinstance(label, str) for label in values]
+    if any(is_text) and not all(is_text):
+        row = is_text.index(not is_text[0])
+        raise ValueError(
+            f"{what}: row {row} is {values[row]!r} but row 0 is {values[0]!r}; "
+            "labels must be all text or all numbers"
+        )
 
 
 def as_weights(
