@@ -253,3 +253,41 @@ def test_bootstrap_blocks_do_not_change_the_interval(monkeypatch):
     whole = stats.cluster_bootstrap_share(hits, totals, n_resamples=500)
     monkeypatch.setattr(stats, "BLOCK_CELLS", 1_000)
     assert stats.cluster_bootstrap_share(hits, totals, n_resamples=500) == whole
+
+
+def test_duplicated_columns_are_refused_by_name(gold):
+    twice = pd.concat([gold, gold[[SIDE]]], axis=1)
+    for function in (verb_profile, hedging_by_side, labels_by_actor, compare_sides):
+        with pytest.raises(ValueError, match=r"duplicated column\(s\) side"):
+            function(twice)
+
+
+def test_missing_document_id_is_refused_with_its_row(gold):
+    table = gold.assign(doc_id=[*gold[DOC_ID][:2], None, *gold[DOC_ID][3:]])
+    with pytest.raises(ValueError, match="row 2 has an empty doc_id"):
+        hedging_by_side(table)
+    with pytest.raises(ValueError, match="row 2 has an empty doc_id"):
+        compare_sides(table)
+    verb_profile(table)  # does not read doc_id
+
+
+# -- argument checks --------------------------------------------------------------
+
+
+def test_labels_lexicon_is_checked_and_read_once(gold, monkeypatch):
+    from toolkit.framing import labels as labels_module
+    from toolkit.lexicons import load_lexicon
+
+    lexicon = load_lexicon("labels")
+    with pytest.raises(ValueError, match="argument 'lexicon': missing required column"):
+        labels_by_actor(gold, lexicon=lexicon.drop(columns="label_norm"))
+    with pytest.raises(TypeError, match="argument 'lexicon' must be a labels lexicon"):
+        find_labels("قسد", lexicon=["قسد"])
+    calls = []
+    index = labels_module._index
+    monkeypatch.setattr(
+        labels_module, "_index", lambda lex: calls.append(1) or index(lex)
+    )
+    custom = labels_by_actor(gold, lexicon=lexicon)
+    assert len(calls) == 1
+    pd.testing.assert_frame_equal(custom, labels_by_actor(gold))
