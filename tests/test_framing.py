@@ -271,7 +271,67 @@ def test_missing_document_id_is_refused_with_its_row(gold):
     verb_profile(table)  # does not read doc_id
 
 
-# -- argument checks --------------------------------------------------------------
+# -- argument checks: sides, counts, levels --------------------------------------
+
+SIDES_LISTED = "expected government, sdc, third_party or narrator"
+
+
+def test_hedging_compare_must_be_two_different_known_sides(gold):
+    with pytest.raises(ValueError, match="'compare' must be two different values"):
+        hedging_by_side(gold, compare=(SDC, SDC))
+    with pytest.raises(
+        ValueError, match=rf"'compare': unknown value\(s\) 'x'; {SIDES_LISTED}"
+    ):
+        hedging_by_side(gold, compare=(SDC, "x"))
+    with pytest.raises(TypeError, match="'compare' must be a list or tuple"):
+        hedging_by_side(gold, compare="ab")
+
+
+@pytest.mark.parametrize("confidence", [95, 0, 1, -0.5, float("nan")])
+def test_hedging_confidence_must_be_a_level_between_0_and_1(confidence):
+    with pytest.raises(
+        ValueError, match=r"'confidence' must be a level between 0 and 1, such as 0.95"
+    ):
+        hedging_by_side(multi_document(), confidence=confidence)
+
+
+def test_hedging_n_resamples_zero_means_no_interval():
+    table = multi_document()
+    single = table[table[DOC_ID] == "d0"].assign(**{SIDE: SDC})
+    for data in (table, single):  # bootstrap and Wilson sides alike
+        default = hedging_by_side(data)
+        none = hedging_by_side(data, n_resamples=0)
+        pd.testing.assert_series_equal(none[col.SHARE], default[col.SHARE])
+        assert none[[col.CI_LOW, col.CI_HIGH]].isna().all().all()
+        assert set(none[col.INTERVAL]) == {"none (n_resamples=0)"}
+    with pytest.raises(
+        ValueError, match="'n_resamples' must be a whole number of at least 0; got -5"
+    ):
+        hedging_by_side(table, n_resamples=-5)
+    with pytest.raises(TypeError, match="'n_resamples' must be a whole number"):
+        hedging_by_side(table, n_resamples=2.5)
+
+
+def test_hedging_records_its_confidence_level():
+    assert hedging_by_side(multi_document(), confidence=0.9).attrs["confidence"] == 0.9
+
+
+def test_stats_helpers_refuse_impossible_counts_and_levels():
+    with pytest.raises(
+        ValueError, match="'successes_a' \\(5\\) exceeds 'total_a' \\(3\\)"
+    ):
+        difference_test(5, 3, 0, 4)
+    with pytest.raises(
+        ValueError, match="'total_b' must be a whole number of at least 0"
+    ):
+        difference_test(1, 3, 0, -4)
+    with pytest.raises(ValueError, match="'n_resamples'"):
+        cluster_bootstrap_share(np.array([1.0]), np.array([2.0]), n_resamples=0)
+    with pytest.raises(ValueError, match="'confidence'"):
+        cluster_bootstrap_share(np.array([1.0]), np.array([2.0]), confidence=95)
+
+
+# -- argument checks: distinctive terms and labels ---------------------------------
 
 
 def test_labels_lexicon_is_checked_and_read_once(gold, monkeypatch):
