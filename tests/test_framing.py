@@ -276,6 +276,53 @@ def test_missing_document_id_is_refused_with_its_row(gold):
 SIDES_LISTED = "expected government, sdc, third_party or narrator"
 
 
+@pytest.mark.parametrize("hedged", [True, False])
+def test_compare_sides_refuses_unknown_sides_naming_the_argument(gold, hedged):
+    table = gold if hedged else gold.drop(columns=HEDGED)
+    with pytest.raises(
+        ValueError, match=rf"'sides': unknown value\(s\) 'gov'; {SIDES_LISTED}"
+    ):
+        compare_sides(table, sides=("gov", SDC))
+    with pytest.raises(TypeError, match="'sides' must be a list or tuple of two"):
+        compare_sides(table, sides="ab")
+    with pytest.raises(ValueError, match="'sides' must be two different values"):
+        compare_sides(table, sides=(SDC, SDC))
+
+
+@pytest.mark.parametrize("n_terms", [0, -1])
+def test_compare_sides_refuses_fewer_than_one_term(gold, n_terms):
+    with pytest.raises(
+        ValueError, match="'n_terms' must be a whole number of at least 1"
+    ):
+        compare_sides(gold, n_terms=n_terms)
+
+
+def test_compare_sides_checks_interval_arguments_without_a_hedged_column(gold):
+    with pytest.raises(ValueError, match="'confidence'"):
+        compare_sides(gold.drop(columns=HEDGED), confidence=95)
+    with pytest.raises(ValueError, match="'n_resamples'"):
+        compare_sides(gold.drop(columns=HEDGED), n_resamples=-1)
+
+
+def test_compare_sides_refuses_unknown_stances_and_counts_rows_over_the_table(gold):
+    with pytest.raises(ValueError, match="row 3 has stance='weird'"):
+        compare_sides(
+            gold.assign(stance=[*gold["stance"][:3], "weird", *gold["stance"][4:]])
+        )
+    # row 7 (government) comes after the narrator's row 6, which compare_sides drops
+    assert gold[SIDE].iloc[6] == NARRATOR
+    bad = gold.assign(hedged=[*gold[HEDGED][:7], "maybe", *gold[HEDGED][8:]])
+    with pytest.raises(ValueError, match="row 7 has hedged='maybe'"):
+        compare_sides(bad)
+
+
+def test_compare_sides_refuses_a_hedged_column_that_does_not_exist(gold):
+    with pytest.raises(ValueError, match="argument 'hedged': no column 'predicted'"):
+        compare_sides(gold, hedged="predicted")
+    sections = compare_sides(gold.drop(columns=HEDGED))[col.SECTION]
+    assert "hedging" not in set(sections)  # the default column may be absent
+
+
 def test_hedging_compare_must_be_two_different_known_sides(gold):
     with pytest.raises(ValueError, match="'compare' must be two different values"):
         hedging_by_side(gold, compare=(SDC, SDC))
