@@ -381,6 +381,52 @@ def test_stats_helpers_refuse_impossible_counts_and_levels():
 # -- argument checks: distinctive terms and labels ---------------------------------
 
 
+def test_distinctive_terms_stopwords_must_be_a_collection(gold):
+    with pytest.raises(TypeError, match="'stopwords' must be True, False or a list"):
+        distinctive_terms(gold, stopwords="في")
+    kept = distinctive_terms(gold, stopwords=False)[col.TERM].tolist()
+    dropped = distinctive_terms(gold, stopwords=["في"])[col.TERM].tolist()
+    assert "في" in kept and "في" not in dropped
+    assert set(kept) - set(dropped) == {"في"}
+
+
+def test_distinctive_terms_prior_must_be_counts_per_term(gold):
+    with pytest.raises(TypeError, match="'prior' must be a mapping or pandas Series"):
+        distinctive_terms(gold, prior=[1, 2])
+    terms = distinctive_terms(gold)[col.TERM]
+    with pytest.raises(ValueError, match=r"'prior': the count of '.+' is 0"):
+        distinctive_terms(gold, prior=dict.fromkeys(terms, 0))
+    with pytest.raises(ValueError, match="listed more than once"):
+        distinctive_terms(gold, prior=pd.Series([1.0, 2.0], index=[terms[0]] * 2))
+    prior = pd.Series(1.0, index=terms)
+    assert distinctive_terms(gold, prior=prior).equals(
+        distinctive_terms(gold, prior=dict.fromkeys(terms, 1.0))
+    )
+
+
+def test_distinctive_terms_groups_and_min_count_are_checked(gold):
+    with pytest.raises(
+        ValueError, match=rf"'groups': unknown value\(s\) 'gov'; {SIDES_LISTED}"
+    ):
+        distinctive_terms(gold, groups=("gov", SDC))
+    with pytest.raises(TypeError, match="'groups' must be a list or tuple of two"):
+        distinctive_terms(gold, groups="ab")
+    with pytest.raises(
+        ValueError, match="'min_count' must be a whole number of at least 0"
+    ):
+        distinctive_terms(gold, min_count=-1)
+    pd.testing.assert_frame_equal(
+        distinctive_terms(gold, min_count=0), distinctive_terms(gold, min_count=1)
+    )
+
+
+def test_distinctive_terms_groups_by_a_numeric_column():
+    table = pd.DataFrame({"year": [2020, 2021], TEXT: ["الجيش", "قصف"]})
+    terms = distinctive_terms(table, by="year")
+    assert terms.attrs["groups"] == ("2020", "2021")
+    assert terms.set_index(col.TERM).at["الجيش", col.FAVOURS] == "2020"
+
+
 def test_labels_lexicon_is_checked_and_read_once(gold, monkeypatch):
     from toolkit.framing import labels as labels_module
     from toolkit.lexicons import load_lexicon

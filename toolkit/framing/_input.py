@@ -147,6 +147,17 @@ def level_argument(value: object, name: str = "confidence") -> float:
     return float(value)
 
 
+def is_collection(value: object) -> bool:
+    """True for a list, tuple, set or other iterable of values, not a bare string.
+
+    Examples
+    --------
+    >>> is_collection(["في"]), is_collection("في")
+    (True, False)
+    """
+    return isinstance(value, Iterable) and not isinstance(value, str | bytes)
+
+
 def choice_argument(
     values: object,
     name: str,
@@ -184,7 +195,7 @@ def choice_argument(
     ValueError: argument 'sides': unknown value(s) 'gov'; expected government, sdc, third_party or narrator
     """
     wanted = "two values" if count == 2 else "one or more values"
-    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+    if not is_collection(values):
         raise TypeError(
             f"argument {name!r} must be a list or tuple of {wanted}, "
             f"not {type(values).__name__} {values!r}"
