@@ -76,7 +76,7 @@ def plot_verb_profile(
     sides : sequence of str
         Sides drawn, top bar first: different values of
         :data:`~toolkit.corpus.schema.SIDES` (those absent from ``profile`` are
-        skipped, but at least one must be present).
+        skipped).
     title : str
         Title, in logical order.
 
@@ -90,8 +90,7 @@ def plot_verb_profile(
         When ``profile`` is not a DataFrame or ``sides`` is a bare string.
     ValueError
         When ``profile`` lacks a column, has one twice or has no rows, or
-        ``sides`` is empty, repeats a side, names an unknown one, or names none
-        that ``profile`` has.
+        ``sides`` is empty, repeats a side or names an unknown one.
 
     Examples
     --------
@@ -111,12 +110,6 @@ def plot_verb_profile(
     counts = frames.pivot(index=VALUE, columns=SIDE, values=COUNT)
     used = [f for f in VERB_FRAMES if f in counts.index and counts.loc[f].sum() > 0]
     sides = [s for s in chosen if s in shares.columns]
-    if not sides:
-        present = ", ".join(map(str, profile[SIDE].unique())) or "none"
-        raise ValueError(
-            f"argument 'profile' has no verb-frame rows for the sides {chosen!r} "
-            f"(argument 'sides'); sides present: {present}"
-        )
     ax = axes(ax)
     height = 0.8 / max(len(sides), 1)
     positions = np.arange(len(used))
