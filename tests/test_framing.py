@@ -253,3 +253,194 @@ def test_bootstrap_blocks_do_not_change_the_interval(monkeypatch):
     whole = stats.cluster_bootstrap_share(hits, totals, n_resamples=500)
     monkeypatch.setattr(stats, "BLOCK_CELLS", 1_000)
     assert stats.cluster_bootstrap_share(hits, totals, n_resamples=500) == whole
+
+
+def test_duplicated_columns_are_refused_by_name(gold):
+    twice = pd.concat([gold, gold[[SIDE]]], axis=1)
+    for function in (verb_profile, hedging_by_side, labels_by_actor, compare_sides):
+        with pytest.raises(ValueError, match=r"duplicated column\(s\) side"):
+            function(twice)
+
+
+def test_missing_document_id_is_refused_with_its_row(gold):
+    table = gold.assign(doc_id=[*gold[DOC_ID][:2], None, *gold[DOC_ID][3:]])
+    with pytest.raises(ValueError, match="row 2 has an empty doc_id"):
+        hedging_by_side(table)
+    with pytest.raises(ValueError, match="row 2 has an empty doc_id"):
+        compare_sides(table)
+    verb_profile(table)  # does not read doc_id
+
+
+# -- argument checks: sides, counts, levels --------------------------------------
+
+SIDES_LISTED = "expected government, sdc, third_party or narrator"
+
+
+@pytest.mark.parametrize("hedged", [True, False])
+def test_compare_sides_refuses_unknown_sides_naming_the_argument(gold, hedged):
+    table = gold if hedged else gold.drop(columns=HEDGED)
+    with pytest.raises(
+        ValueError, match=rf"'sides': unknown value\(s\) 'gov'; {SIDES_LISTED}"
+    ):
+        compare_sides(table, sides=("gov", SDC))
+    with pytest.raises(TypeError, match="'sides' must be a list or tuple of two"):
+        compare_sides(table, sides="ab")
+    with pytest.raises(ValueError, match="'sides' must be two different values"):
+        compare_sides(table, sides=(SDC, SDC))
+
+
+@pytest.mark.parametrize("n_terms", [0, -1])
+def test_compare_sides_refuses_fewer_than_one_term(gold, n_terms):
+    with pytest.raises(
+        ValueError, match="'n_terms' must be a whole number of at least 1"
+    ):
+        compare_sides(gold, n_terms=n_terms)
+
+
+def test_compare_sides_checks_interval_arguments_without_a_hedged_column(gold):
+    with pytest.raises(ValueError, match="'confidence'"):
+        compare_sides(gold.drop(columns=HEDGED), confidence=95)
+    with pytest.raises(ValueError, match="'n_resamples'"):
+        compare_sides(gold.drop(columns=HEDGED), n_resamples=-1)
+
+
+def test_compare_sides_refuses_unknown_stances_and_counts_rows_over_the_table(gold):
+    with pytest.raises(ValueError, match="row 3 has stance='weird'"):
+        compare_sides(
+            gold.assign(stance=[*gold["stance"][:3], "weird", *gold["stance"][4:]])
+        )
+    # row 7 (government) comes after the narrator's row 6, which compare_sides drops
+    assert gold[SIDE].iloc[6] == NARRATOR
+    bad = gold.assign(hedged=[*gold[HEDGED][:7], "maybe", *gold[HEDGED][8:]])
+    with pytest.raises(ValueError, match="row 7 has hedged='maybe'"):
+        compare_sides(bad)
+
+
+def test_compare_sides_refuses_a_hedged_column_that_does_not_exist(gold):
+    with pytest.raises(ValueError, match="argument 'hedged': no column 'predicted'"):
+        compare_sides(gold, hedged="predicted")
+    sections = compare_sides(gold.drop(columns=HEDGED))[col.SECTION]
+    assert "hedging" not in set(sections)  # the default column may be absent
+
+
+def test_hedging_compare_must_be_two_different_known_sides(gold):
+    with pytest.raises(ValueError, match="'compare' must be two different values"):
+        hedging_by_side(gold, compare=(SDC, SDC))
+    with pytest.raises(
+        ValueError, match=rf"'compare': unknown value\(s\) 'x'; {SIDES_LISTED}"
+    ):
+        hedging_by_side(gold, compare=(SDC, "x"))
+    with pytest.raises(TypeError, match="'compare' must be a list or tuple"):
+        hedging_by_side(gold, compare="ab")
+
+
+@pytest.mark.parametrize("confidence", [95, 0, 1, -0.5, float("nan")])
+def test_hedging_confidence_must_be_a_level_between_0_and_1(confidence):
+    with pytest.raises(
+        ValueError, match=r"'confidence' must be a level between 0 and 1, such as 0.95"
+    ):
+        hedging_by_side(multi_document(), confidence=confidence)
+
+
+def test_hedging_n_resamples_zero_means_no_interval():
+    table = multi_document()
+    single = table[table[DOC_ID] == "d0"].assign(**{SIDE: SDC})
+    for data in (table, single):  # bootstrap and Wilson sides alike
+        default = hedging_by_side(data)
+        none = hedging_by_side(data, n_resamples=0)
+        pd.testing.assert_series_equal(none[col.SHARE], default[col.SHARE])
+        assert none[[col.CI_LOW, col.CI_HIGH]].isna().all().all()
+        assert set(none[col.INTERVAL]) == {"none (n_resamples=0)"}
+    with pytest.raises(
+        ValueError, match="'n_resamples' must be a whole number of at least 0; got -5"
+    ):
+        hedging_by_side(table, n_resamples=-5)
+    with pytest.raises(TypeError, match="'n_resamples' must be a whole number"):
+        hedging_by_side(table, n_resamples=2.5)
+
+
+def test_hedging_records_its_confidence_level():
+    assert hedging_by_side(multi_document(), confidence=0.9).attrs["confidence"] == 0.9
+
+
+def test_stats_helpers_refuse_impossible_counts_and_levels():
+    with pytest.raises(
+        ValueError, match="'successes_a' \\(5\\) exceeds 'total_a' \\(3\\)"
+    ):
+        difference_test(5, 3, 0, 4)
+    with pytest.raises(
+        ValueError, match="'total_b' must be a whole number of at least 0"
+    ):
+        difference_test(1, 3, 0, -4)
+    with pytest.raises(ValueError, match="'n_resamples'"):
+        cluster_bootstrap_share(np.array([1.0]), np.array([2.0]), n_resamples=0)
+    with pytest.raises(ValueError, match="'confidence'"):
+        cluster_bootstrap_share(np.array([1.0]), np.array([2.0]), confidence=95)
+
+
+# -- argument checks: distinctive terms and labels ---------------------------------
+
+
+def test_distinctive_terms_stopwords_must_be_a_collection(gold):
+    with pytest.raises(TypeError, match="'stopwords' must be True, False or a list"):
+        distinctive_terms(gold, stopwords="في")
+    kept = distinctive_terms(gold, stopwords=False)[col.TERM].tolist()
+    dropped = distinctive_terms(gold, stopwords=["في"])[col.TERM].tolist()
+    assert "في" in kept and "في" not in dropped
+    assert set(kept) - set(dropped) == {"في"}
+
+
+def test_distinctive_terms_prior_must_be_counts_per_term(gold):
+    with pytest.raises(TypeError, match="'prior' must be a mapping or pandas Series"):
+        distinctive_terms(gold, prior=[1, 2])
+    terms = distinctive_terms(gold)[col.TERM]
+    with pytest.raises(ValueError, match=r"'prior': the count of '.+' is 0"):
+        distinctive_terms(gold, prior=dict.fromkeys(terms, 0))
+    with pytest.raises(ValueError, match="listed more than once"):
+        distinctive_terms(gold, prior=pd.Series([1.0, 2.0], index=[terms[0]] * 2))
+    prior = pd.Series(1.0, index=terms)
+    assert distinctive_terms(gold, prior=prior).equals(
+        distinctive_terms(gold, prior=dict.fromkeys(terms, 1.0))
+    )
+
+
+def test_distinctive_terms_groups_and_min_count_are_checked(gold):
+    with pytest.raises(
+        ValueError, match=rf"'groups': unknown value\(s\) 'gov'; {SIDES_LISTED}"
+    ):
+        distinctive_terms(gold, groups=("gov", SDC))
+    with pytest.raises(TypeError, match="'groups' must be a list or tuple of two"):
+        distinctive_terms(gold, groups="ab")
+    with pytest.raises(
+        ValueError, match="'min_count' must be a whole number of at least 0"
+    ):
+        distinctive_terms(gold, min_count=-1)
+    pd.testing.assert_frame_equal(
+        distinctive_terms(gold, min_count=0), distinctive_terms(gold, min_count=1)
+    )
+
+
+def test_distinctive_terms_groups_by_a_numeric_column():
+    table = pd.DataFrame({"year": [2020, 2021], TEXT: ["الجيش", "قصف"]})
+    terms = distinctive_terms(table, by="year")
+    assert terms.attrs["groups"] == ("2020", "2021")
+    assert terms.set_index(col.TERM).at["الجيش", col.FAVOURS] == "2020"
+
+
+def test_labels_lexicon_is_checked_and_read_once(gold, monkeypatch):
+    from toolkit.framing import labels as labels_module
+    from toolkit.lexicons import load_lexicon
+
+    lexicon = load_lexicon("labels")
+    with pytest.raises(ValueError, match="argument 'lexicon': missing required column"):
+        labels_by_actor(gold, lexicon=lexicon.drop(columns="label_norm"))
+    with pytest.raises(TypeError, match="argument 'lexicon' must be a labels lexicon"):
+        find_labels("قسد", lexicon=["قسد"])
+    calls = []
+    index = labels_module._index
+    monkeypatch.setattr(
+        labels_module, "_index", lambda lex: calls.append(1) or index(lex)
+    )
+    custom = labels_by_actor(gold, lexicon=lexicon)
+    assert len(calls) == 1
+    pd.testing.assert_frame_equal(custom, labels_by_actor(gold))

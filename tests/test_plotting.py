@@ -267,6 +267,45 @@ def test_plots_reject_wrong_tables(gold):
         plot_confusion_matrix(-confusion())
 
 
+def test_plots_refuse_duplicated_columns_and_classes(gold):
+    profile = verb_profile(gold)
+    with pytest.raises(ValueError, match=r"'profile': duplicated column\(s\) side"):
+        plot_verb_profile(pd.concat([profile, profile[["side"]]], axis=1))
+    twice = confusion().iloc[[0, 0], [0, 0]]
+    with pytest.raises(ValueError, match=r"'matrix': duplicated column\(s\) pro_gov"):
+        plot_confusion_matrix(twice)
+
+
+def test_verb_profile_plot_checks_its_sides(gold):
+    profile = verb_profile(gold)
+    with pytest.raises(ValueError, match=r"'sides': unknown value\(s\) 'gov', 'x'"):
+        plot_verb_profile(profile, sides=("gov", "x"))
+    with pytest.raises(TypeError, match="'sides' must be a list or tuple"):
+        plot_verb_profile(profile, sides="sdc")
+    sdc = profile.query("side == 'sdc' and feature == 'verb_frame' and count > 0")
+    assert len(plot_verb_profile(profile, sides=["sdc"]).patches) == len(sdc) > 0
+
+
+@pytest.mark.parametrize("n", [0, -1])
+def test_distinctive_terms_plot_needs_at_least_one_word(gold, n):
+    with pytest.raises(
+        ValueError, match="argument 'n' must be a whole number of at least 1"
+    ):
+        plot_distinctive_terms(distinctive_terms(gold), n=n)
+
+
+def test_hedging_plot_labels_the_interval_it_draws(gold):
+    default = plot_hedging_by_side(hedging_by_side(gold))
+    assert default.get_xlabel() == rtl("النسبة المتحفظة (فاصل ثقة 95%)")
+    ninety = plot_hedging_by_side(hedging_by_side(gold, confidence=0.9))
+    assert ninety.get_xlabel() == rtl("النسبة المتحفظة (فاصل ثقة 90%)")
+    table = hedging_by_side(gold, n_resamples=0)
+    ax = plot_hedging_by_side(table)
+    assert ax.get_xlabel() == rtl("النسبة المتحفظة")
+    ends = [text.get_position()[0] for text in ax.texts]
+    assert ends == pytest.approx((table["share"] + 0.02).tolist())
+
+
 # -- images against baselines checked by eye -------------------------------------
 
 

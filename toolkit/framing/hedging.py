@@ -22,7 +22,14 @@ from collections.abc import Sequence
 import pandas as pd
 
 from toolkit.corpus.schema import DOC_ID, GOVERNMENT, HEDGED, SDC, SIDE, SIDES
-from toolkit.framing._input import check_statements, flags, present_sides
+from toolkit.framing._input import (
+    check_statements,
+    choice_argument,
+    count_argument,
+    flags,
+    level_argument,
+    present_sides,
+)
 from toolkit.framing.columns import (
     CI_HIGH,
     CI_LOW,
@@ -40,6 +47,7 @@ from toolkit.framing.stats import (
 
 BOOTSTRAP = "cluster bootstrap (documents)"
 WILSON = "Wilson (statements; one document)"
+NO_INTERVAL = "none (n_resamples=0)"
 
 
 def hedging_by_side(
@@ -63,9 +71,10 @@ def hedging_by_side(
     compare : pair of str
         The two sides whose shares are tested against each other.
     confidence : float
-        Confidence level of the intervals.
+        Confidence level of the intervals, between 0 and 1.
     n_resamples : int
-        Bootstrap resamples.
+        Bootstrap resamples; 0 computes no interval (``ci_low`` and ``ci_high``
+        are NaN), as in :func:`toolkit.classify.evaluate`.
     seed : int
         Seed of the resampling; side ``s`` uses ``[seed, SIDES.index(s)]`` so a
         side's interval does not depend on which other sides are present.
@@ -81,13 +90,19 @@ def hedging_by_side(
         a Wilson interval over its statements instead, and ``interval`` says so.
         ``attrs["test"]`` holds the comparison of the two ``compare`` sides: a dict
         with ``sides``, ``test`` (``"fisher_exact"`` for small tables, else
-        ``"chi2"``), ``statistic`` and ``p_value``.
+        ``"chi2"``), ``statistic`` and ``p_value``; ``attrs["confidence"]`` the
+        level of the intervals.
 
     Raises
     ------
+    TypeError
+        When ``statements`` is not a DataFrame, ``compare`` is not a pair, or a
+        number argument has the wrong type.
     ValueError
-        When a column is missing, a side is unknown, a hedging value is not 0/1,
-        or ``compare`` does not name two sides.
+        When a column is missing or duplicated, a side is unknown, a document id is
+        missing, a hedging value is not 0/1, ``compare`` does not name two
+        different sides, ``confidence`` is not between 0 and 1, or
+        ``n_resamples`` is negative.
 
     Examples
     --------
@@ -99,10 +114,9 @@ def hedging_by_side(
     0.333333 Wilson (statements; one document)
     """
     check_statements(statements, [DOC_ID, SIDE, column])
-    if len(compare) != 2 or not set(compare) <= set(SIDES):
-        raise ValueError(
-            f"argument 'compare' must name two of {', '.join(SIDES)}; got {compare!r}"
-        )
+    side_a, side_b = choice_argument(compare, "compare", allowed=SIDES, count=2)
+    confidence = level_argument(confidence)
+    n_resamples = count_argument(n_resamples, "n_resamples", minimum=0)
     table = pd.DataFrame(
         {
             DOC_ID: statements[DOC_ID].astype(str).to_numpy(),
@@ -130,9 +144,9 @@ def hedging_by_side(
         ],
     )
     counts = {row[0]: (row[3], row[2]) for row in rows}
-    side_a, side_b = compare
     test = difference_test(*counts.get(side_a, (0, 0)), *counts.get(side_b, (0, 0)))
     result.attrs["test"] = {"sides": (side_a, side_b), **test._asdict()}
+    result.attrs["confidence"] = confidence
     return result
 
 
@@ -147,7 +161,10 @@ def _side_row(
     rows = table[table[SIDE] == side]
     per_doc = rows.groupby(DOC_ID, sort=True)[column].agg(["sum", "count"])
     hedged, total = int(per_doc["sum"].sum()), int(per_doc["count"].sum())
-    if len(per_doc) > 1:
+    if n_resamples == 0:
+        low, high = float("nan"), float("nan")
+        method = NO_INTERVAL
+    elif len(per_doc) > 1:
         low, high = cluster_bootstrap_share(
             per_doc["sum"].to_numpy(dtype=float),
             per_doc["count"].to_numpy(dtype=float),

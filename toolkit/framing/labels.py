@@ -19,7 +19,7 @@ import pandas as pd
 
 from toolkit.corpus.schema import SIDE, SIDES
 from toolkit.corpus.tokens import strip_proclitic, tokenize
-from toolkit.framing._input import check_statements, texts
+from toolkit.framing._input import check_statements, check_table, texts
 from toolkit.framing.columns import (
     COUNT,
     LABEL,
@@ -73,6 +73,16 @@ def _default_index() -> dict[str, list[tuple[tuple[str, ...], _Entry]]]:
     return _index(load_lexicon("labels"))
 
 
+def _lexicon_index(
+    lexicon: pd.DataFrame | None,
+) -> dict[str, list[tuple[tuple[str, ...], _Entry]]]:
+    if lexicon is None:
+        return _default_index()
+    required = [LABEL, f"{LABEL}_norm", REFERS_TO, VALENCE]
+    check_table(lexicon, required, "argument 'lexicon'", "labels lexicon DataFrame")
+    return _index(lexicon)
+
+
 def find_labels(text: str, lexicon: pd.DataFrame | None = None) -> list[LabelMatch]:
     """Return the label occurrences in ``text``, in reading order.
 
@@ -84,6 +94,13 @@ def find_labels(text: str, lexicon: pd.DataFrame | None = None) -> list[LabelMat
         A labels lexicon with the columns of ``load_lexicon("labels")`` (including
         ``label_norm``); the shipped one by default.
 
+    Raises
+    ------
+    TypeError
+        When ``lexicon`` is not a DataFrame.
+    ValueError
+        When ``lexicon`` lacks a column or has one twice.
+
     Examples
     --------
     >>> find_labels("يأتي في إطار حرص الجيش العربي السوري")[0].valence
@@ -91,7 +108,12 @@ def find_labels(text: str, lexicon: pd.DataFrame | None = None) -> list[LabelMat
     >>> find_labels("no label here")
     []
     """
-    by_first = _default_index() if lexicon is None else _index(lexicon)
+    return _find(text, _lexicon_index(lexicon))
+
+
+def _find(
+    text: str, by_first: dict[str, list[tuple[tuple[str, ...], _Entry]]]
+) -> list[LabelMatch]:
     tokens = tokenize(text)
     found: list[LabelMatch] = []
     i = 0
@@ -137,6 +159,13 @@ def labels_by_actor(
         named actor, speaking side (schema order), valence (delegitimising first)
         and descending count.
 
+    Raises
+    ------
+    TypeError
+        When ``statements`` or ``lexicon`` is not a DataFrame.
+    ValueError
+        When a column is missing or duplicated, or a row has an unknown side.
+
     Examples
     --------
     >>> import pandas as pd
@@ -148,13 +177,14 @@ def labels_by_actor(
     1    narrator          ميليشيا قسد         sdc  delegitimising
     """
     check_statements(statements, [SIDE])
+    by_first = _lexicon_index(lexicon)
     columns = [SIDE, LABEL, REFERS_TO, VALENCE, COUNT, N_STATEMENTS]
     records = [
         (side, *match[:3], row)
         for row, (side, text) in enumerate(
             zip(statements[SIDE], texts(statements), strict=True)
         )
-        for match in find_labels(text, lexicon)
+        for match in _find(text, by_first)
     ]
     found = pd.DataFrame(records, columns=[SIDE, LABEL, REFERS_TO, VALENCE, "row"])
     if found.empty:

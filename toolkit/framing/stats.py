@@ -18,6 +18,8 @@ import numpy as np
 from scipy import stats
 from scipy.stats.contingency import expected_freq
 
+from toolkit.framing._input import count_argument, level_argument
+
 #: Below this smallest expected cell count the 2×2 test is Fisher's exact test.
 MIN_EXPECTED = 5.0
 #: Bootstrap picks held in memory at once by :func:`cluster_bootstrap_share`.
@@ -54,9 +56,9 @@ def cluster_bootstrap_share(
     successes, totals : numpy.ndarray
         Per cluster (document): the number of hits and of trials.
     confidence : float
-        Confidence level of the interval.
+        Confidence level of the interval, between 0 and 1.
     n_resamples : int
-        Number of bootstrap resamples.
+        Number of bootstrap resamples, at least 1.
     seed : int or list of int
         Seed of ``numpy.random.default_rng``: the same seed gives the same interval.
 
@@ -65,13 +67,23 @@ def cluster_bootstrap_share(
     tuple of float
         ``(low, high)``.
 
+    Raises
+    ------
+    ValueError
+        When ``confidence`` or ``n_resamples`` is out of range, or there are no
+        clusters.
+
     Examples
     --------
     >>> cluster_bootstrap_share(np.array([1, 1]), np.array([2, 2]))
     (0.5, 0.5)
     """
-    rng = np.random.default_rng(seed)
+    confidence = level_argument(confidence)
+    n_resamples = count_argument(n_resamples, "n_resamples")
     n = len(totals)
+    if n == 0:
+        raise ValueError("cluster_bootstrap_share: no clusters to resample")
+    rng = np.random.default_rng(seed)
     # Draw the resamples in blocks of about BLOCK_CELLS picks: memory stays flat for
     # 100k documents, and the random stream (hence the interval) is the same.
     rows = max(1, BLOCK_CELLS // max(n, 1))
@@ -90,13 +102,23 @@ def wilson_interval(
 ) -> tuple[float, float]:
     """Wilson score interval of ``successes / total``.
 
+    Raises
+    ------
+    ValueError
+        When ``total`` is below 1, ``successes`` is not between 0 and ``total``,
+        or ``confidence`` is not between 0 and 1.
+
     Examples
     --------
     >>> low, high = wilson_interval(0, 5)
     >>> low, round(high, 3)
     (0.0, 0.434)
     """
-    result = stats.binomtest(int(successes), int(total))
+    successes, total = _hits_and_trials(successes, total, "successes", "total")
+    confidence = level_argument(confidence)
+    if total < 1:
+        raise ValueError("argument 'total' must be at least 1 to give a share")
+    result = stats.binomtest(successes, total)
     interval = result.proportion_ci(confidence_level=confidence, method="wilson")
     return float(interval.low), float(interval.high)
 
@@ -122,6 +144,11 @@ def difference_test(
         ``test`` (``"fisher_exact"`` or ``"chi2"``), ``statistic``, ``p_value``;
         NaN statistic and p-value when a group is empty.
 
+    Raises
+    ------
+    ValueError
+        When a count is negative or a group has more hits than trials.
+
     Examples
     --------
     >>> round(difference_test(1, 3, 0, 5).p_value, 3)
@@ -129,6 +156,12 @@ def difference_test(
     >>> difference_test(40, 100, 70, 100).test
     'chi2'
     """
+    successes_a, total_a = _hits_and_trials(
+        successes_a, total_a, "successes_a", "total_a"
+    )
+    successes_b, total_b = _hits_and_trials(
+        successes_b, total_b, "successes_b", "total_b"
+    )
     table = np.array(
         [[successes_a, total_a - successes_a], [successes_b, total_b - successes_b]]
     )
@@ -139,3 +172,15 @@ def difference_test(
         return DifferenceTest("fisher_exact", float(odds), float(p_value))
     chi2, p_value, _, _ = stats.chi2_contingency(table, correction=True)
     return DifferenceTest("chi2", float(chi2), float(p_value))
+
+
+def _hits_and_trials(
+    successes: object, total: object, hits_name: str, total_name: str
+) -> tuple[int, int]:
+    successes = count_argument(successes, hits_name, minimum=0)
+    total = count_argument(total, total_name, minimum=0)
+    if successes > total:
+        raise ValueError(
+            f"argument {hits_name!r} ({successes}) exceeds {total_name!r} ({total})"
+        )
+    return successes, total

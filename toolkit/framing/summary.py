@@ -22,13 +22,23 @@ from toolkit.corpus.schema import (
     HEDGED,
     SDC,
     SIDE,
+    SIDES,
     STANCE,
     STANCES,
     VERB,
     VERB_FRAME,
     VERB_FRAMES,
+    check_values,
 )
-from toolkit.framing._input import check_statements, texts
+from toolkit.framing._input import (
+    check_statements,
+    choice_argument,
+    count_argument,
+    flags,
+    frames,
+    level_argument,
+    texts,
+)
 from toolkit.framing.columns import (
     CI_HIGH,
     CI_LOW,
@@ -78,11 +88,13 @@ def compare_sides(
         Statements with ``doc_id``, ``side``, ``verb``, ``verb_frame`` and
         ``text``; ``hedged`` and ``stance`` add their sections when present.
     sides : pair of str
-        The two sides compared.
+        The two sides compared, two different values of
+        :data:`~toolkit.corpus.schema.SIDES`.
     hedged : str
-        Hedging column (gold or predicted).
+        Hedging column (gold or predicted); a name other than the default must
+        exist.
     n_terms : int
-        Distinctive terms listed per side.
+        Distinctive terms listed per side, at least 1.
     confidence, n_resamples, seed
         Passed to :func:`~toolkit.framing.hedging_by_side`.
 
@@ -105,6 +117,18 @@ def compare_sides(
 
         p-values are per row and unadjusted for multiple comparisons.
 
+    Raises
+    ------
+    TypeError
+        When ``statements`` is not a DataFrame, ``sides`` is not a pair, or a
+        number argument has the wrong type.
+    ValueError
+        When a column is missing or duplicated, ``sides`` does not name two
+        different known sides, ``n_terms`` is below 1, ``confidence`` is not
+        between 0 and 1, ``n_resamples`` is negative, or a row has an unknown
+        side, frame or stance, no document id, or a hedging value that is not
+        0/1 (the row number counts from 0 over the whole table).
+
     Examples
     --------
     >>> import pandas as pd
@@ -115,8 +139,23 @@ def compare_sides(
     ['statements', 'verb frame', 'distinctive terms']
     """
     check_statements(statements, [DOC_ID, SIDE, VERB, VERB_FRAME])
-    texts(statements)  # fail before any work when there is no text column
-    side_a, side_b = _pair(sides)
+    side_a, side_b = choice_argument(sides, "sides", allowed=SIDES, count=2)
+    n_terms = count_argument(n_terms, "n_terms")
+    level_argument(confidence)
+    count_argument(n_resamples, "n_resamples", minimum=0)
+    # Check every row before any work, so that errors count rows over the whole
+    # table rather than over the two sides' subset.
+    texts(statements)
+    frames(statements)
+    if hedged != HEDGED and hedged not in statements.columns:
+        raise ValueError(
+            f"argument 'hedged': no column {hedged!r} in argument 'statements'; "
+            f"columns present: {', '.join(map(str, statements.columns))}"
+        )
+    if hedged in statements.columns:
+        flags(statements, hedged)
+    if STANCE in statements.columns:
+        check_values(statements, STANCE, STANCES, "argument 'statements'")
     chosen = statements[statements[SIDE].isin([side_a, side_b])]
     parts = [
         _counts(chosen, (side_a, side_b)),
@@ -132,12 +171,6 @@ def compare_sides(
     parts.append(_terms(statements, (side_a, side_b), n_terms))
     table = pd.concat([p for p in parts if not p.empty], ignore_index=True)
     return table.reindex(columns=list(COLUMNS))
-
-
-def _pair(sides: Sequence[str]) -> tuple[str, str]:
-    if len(sides) != 2 or sides[0] == sides[1]:
-        raise ValueError(f"argument 'sides' must be two different sides; got {sides!r}")
-    return sides[0], sides[1]
 
 
 def _rows(section: str, records: list[dict]) -> pd.DataFrame:

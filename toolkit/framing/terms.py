@@ -28,9 +28,15 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from toolkit.corpus.schema import GOVERNMENT, SDC, SIDE
+from toolkit.corpus.schema import GOVERNMENT, SDC, SIDE, SIDES
 from toolkit.corpus.tokens import tokenize
-from toolkit.framing._input import check_statements, texts
+from toolkit.framing._input import (
+    check_statements,
+    choice_argument,
+    count_argument,
+    is_collection,
+    texts,
+)
 from toolkit.framing.columns import FAVOURS, LOG_ODDS, TERM, Z
 from toolkit.lexicons import load_lexicon
 
@@ -56,18 +62,21 @@ def distinctive_terms(
     by : str
         Column that defines the groups (``side``, ``stance``, ``outlet`` ...).
     groups : pair of str, optional
-        The two values of ``by`` to compare. Default: ``("government", "sdc")``
-        when ``by`` is ``side``, else the two values present (an error if there
-        are more). Rows of other groups are ignored.
+        The two values of ``by`` to compare (two known sides when ``by`` is
+        ``side``). Default: ``("government", "sdc")`` when ``by`` is ``side``,
+        else the two values present (an error if there are more). Rows of other
+        groups are ignored. Values are compared as strings.
     prior : mapping or pandas.Series, optional
         Background counts per (normalised) term, e.g. from a larger corpus; terms
         it lacks get :data:`MISSING_PRIOR`. Default: the pooled counts of the two
         groups (the informative prior of Monroe et al.).
-    stopwords : bool or iterable of str
-        ``True`` drops the words of ``load_lexicon("stopwords")``; an iterable
-        gives your own list (normalised like the text); ``False`` keeps all.
+    stopwords : bool or collection of str
+        ``True`` drops the words of ``load_lexicon("stopwords")``; a list or set
+        of words gives your own (normalised like the text; a single word is
+        ``["word"]``, not a bare string); ``False`` keeps all.
     min_count : int
-        Keep terms seen at least this often in the two groups together.
+        Keep terms seen at least this often in the two groups together (0 or 1
+        keep all).
 
     Returns
     -------
@@ -80,9 +89,15 @@ def distinctive_terms(
 
     Raises
     ------
+    TypeError
+        When ``groups`` is not a pair, ``prior`` is not a mapping or Series,
+        ``stopwords`` is a bare string or not a collection, or ``min_count`` is
+        not a whole number.
     ValueError
-        When a column is missing, ``groups`` is not two values, a group has
-        no words, or fewer than two terms remain.
+        When a column is missing or duplicated, ``groups`` is not two different
+        values (or names an unknown side), a prior count is not positive,
+        ``min_count`` is negative, a group has no words, or fewer than two terms
+        remain.
 
     Examples
     --------
@@ -97,8 +112,10 @@ def distinctive_terms(
     check_statements(statements, [by])
     group_a, group_b = _groups(statements, by, groups)
     drop = _stopwords(stopwords)
+    min_count = count_argument(min_count, "min_count", minimum=0)
+    keys = statements[by].astype(str).where(statements[by].notna())
     counts = {
-        group: _term_counts(texts(statements)[statements[by] == group], drop)
+        group: _term_counts(texts(statements)[keys == group], drop)
         for group in (group_a, group_b)
     }
     for group, counter in counts.items():
@@ -118,12 +135,7 @@ def distinctive_terms(
         )
     y_a = np.array([counts[group_a][t] for t in vocabulary], dtype=float)
     y_b = np.array([counts[group_b][t] for t in vocabulary], dtype=float)
-    if prior is None:
-        alpha = y_a + y_b
-    else:
-        alpha = np.array([float(prior.get(t, MISSING_PRIOR)) for t in vocabulary])
-        if (alpha <= 0).any():
-            raise ValueError("argument 'prior': every prior count must be positive")
+    alpha = y_a + y_b if prior is None else _prior_counts(prior, vocabulary)
     delta, z = _log_odds(y_a, y_b, alpha)
     favours = np.where(z > 0, group_a, np.where(z < 0, group_b, ""))
     table = pd.DataFrame(
@@ -167,11 +179,9 @@ def _groups(
                 "pass groups=(a, b) to choose two"
             )
         return values[0], values[1]
-    if len(groups) != 2 or groups[0] == groups[1]:
-        raise ValueError(
-            f"argument 'groups' must be two different values; got {groups!r}"
-        )
-    return str(groups[0]), str(groups[1])
+    allowed = SIDES if by == SIDE else None
+    pair = choice_argument(groups, "groups", allowed=allowed, count=2)
+    return str(pair[0]), str(pair[1])
 
 
 def _stopwords(stopwords: bool | Iterable[str]) -> frozenset[str]:
@@ -179,7 +189,43 @@ def _stopwords(stopwords: bool | Iterable[str]) -> frozenset[str]:
         return frozenset(load_lexicon("stopwords")["word_norm"])
     if stopwords is False:
         return frozenset()
+    if not is_collection(stopwords):
+        raise TypeError(
+            "argument 'stopwords' must be True, False or a list or set of words; "
+            f"got {type(stopwords).__name__} {stopwords!r} (for one word write "
+            "[word], not the bare string)"
+        )
     return frozenset(stopwords)
+
+
+def _prior_counts(
+    prior: Mapping[str, float] | pd.Series, vocabulary: list[str]
+) -> np.ndarray:
+    """The prior count of each term, or an error naming ``prior``."""
+    if not isinstance(prior, Mapping | pd.Series):
+        raise TypeError(
+            "argument 'prior' must be a mapping or pandas Series of counts per "
+            f"term, got {type(prior).__name__}"
+        )
+    if isinstance(prior, pd.Series) and not prior.index.is_unique:
+        repeated = prior.index[prior.index.duplicated()].unique()
+        raise ValueError(
+            f"argument 'prior': term(s) {', '.join(map(repr, repeated[:5]))} "
+            "listed more than once"
+        )
+    alpha = np.empty(len(vocabulary))
+    for i, term in enumerate(vocabulary):
+        count = prior.get(term, MISSING_PRIOR)
+        try:
+            alpha[i] = float(count)
+        except (TypeError, ValueError):
+            alpha[i] = np.nan
+        if not alpha[i] > 0:
+            raise ValueError(
+                f"argument 'prior': the count of {term!r} is {count!r}; every prior "
+                "count must be a positive number"
+            )
+    return alpha
 
 
 def _term_counts(texts: pd.Series, drop: frozenset[str]) -> Counter[str]:

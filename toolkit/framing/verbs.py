@@ -50,8 +50,11 @@ def verb_profile(statements: pd.DataFrame) -> pd.DataFrame:
 
     Raises
     ------
+    TypeError
+        When ``statements`` is not a DataFrame.
     ValueError
-        When a column is missing or a row has an unknown side or frame.
+        When a column is missing or duplicated, or a row has an unknown side or
+        frame.
 
     Examples
     --------

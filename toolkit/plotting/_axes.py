@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
 
-from toolkit.corpus.schema import require_columns
+from toolkit.framing._input import check_table as check_frame
 from toolkit.plotting.names import arabic_name
 from toolkit.plotting.rtl import rtl
 
@@ -34,12 +34,12 @@ def axes(ax: Axes | None, figsize: tuple[float, float] = (7, 4)) -> Axes:
 
 
 def check_table(table: pd.DataFrame, required: Iterable[str], what: str) -> None:
-    """Raise a ``TypeError``/``ValueError`` naming the plot's argument."""
-    if not isinstance(table, pd.DataFrame):
-        raise TypeError(
-            f"{what} must be a pandas DataFrame, got {type(table).__name__}"
-        )
-    require_columns(table, required, what)
+    """Raise a ``TypeError``/``ValueError`` naming the plot's argument.
+
+    The table must be a DataFrame with the ``required`` columns, none of them
+    twice, and at least one row.
+    """
+    check_frame(table, required, what)
     if table.empty:
         raise ValueError(f"{what} has no rows to plot")
 

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from toolkit.plotting._axes import ar, axes, rtl_axes
+from toolkit.plotting._axes import ar, axes, check_table, rtl_axes
 
 
 def plot_confusion_matrix(
@@ -56,9 +56,11 @@ def plot_confusion_matrix(
 
     Raises
     ------
+    TypeError
+        When ``matrix`` is not a DataFrame.
     ValueError
-        When the matrix is not square with the same labels on both axes, or holds
-        negative or non-numeric values.
+        When the matrix is empty, not square with the same labels on both axes,
+        names a class twice, or holds negative or non-numeric values.
 
     Examples
     --------
@@ -70,11 +72,8 @@ def plot_confusion_matrix(
     ['75%', '25%', '0%', '100%']
     >>> plt.close(fig)
     """
-    if not isinstance(matrix, pd.DataFrame):
-        raise TypeError(
-            f"argument 'matrix' must be a pandas DataFrame, got {type(matrix).__name__}"
-        )
-    if list(matrix.index) != list(matrix.columns) or matrix.empty:
+    check_table(matrix, [], "argument 'matrix'")
+    if list(matrix.index) != list(matrix.columns):
         raise ValueError(
             "argument 'matrix': index (true classes) and columns (predicted classes) "
             f"must list the same classes in the same order; got {list(matrix.index)} "

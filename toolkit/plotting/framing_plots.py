@@ -26,6 +26,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import PercentFormatter
 
 from toolkit.corpus.schema import GOVERNMENT, SDC, SIDE, SIDES, VERB_FRAME, VERB_FRAMES
+from toolkit.framing._input import choice_argument, count_argument
 from toolkit.framing.columns import (
     CI_HIGH,
     CI_LOW,
@@ -73,13 +74,23 @@ def plot_verb_profile(
     ax : matplotlib.axes.Axes, optional
         Where to draw; a new figure by default.
     sides : sequence of str
-        Sides drawn, top bar first (those absent from ``profile`` are skipped).
+        Sides drawn, top bar first: different values of
+        :data:`~toolkit.corpus.schema.SIDES` (those absent from ``profile`` are
+        skipped).
     title : str
         Title, in logical order.
 
     Returns
     -------
     matplotlib.axes.Axes
+
+    Raises
+    ------
+    TypeError
+        When ``profile`` is not a DataFrame or ``sides`` is a bare string.
+    ValueError
+        When ``profile`` lacks a column, has one twice or has no rows, or
+        ``sides`` is empty, repeats a side or names an unknown one.
 
     Examples
     --------
@@ -93,12 +104,13 @@ def plot_verb_profile(
     >>> plt.close(fig)
     """
     check_table(profile, [SIDE, FEATURE, VALUE, COUNT, SHARE], "argument 'profile'")
-    ax = axes(ax)
-    frames = profile[(profile[FEATURE] == VERB_FRAME) & profile[SIDE].isin(sides)]
+    chosen = choice_argument(sides, "sides", allowed=SIDES)
+    frames = profile[(profile[FEATURE] == VERB_FRAME) & profile[SIDE].isin(chosen)]
     shares = frames.pivot(index=VALUE, columns=SIDE, values=SHARE)
     counts = frames.pivot(index=VALUE, columns=SIDE, values=COUNT)
     used = [f for f in VERB_FRAMES if f in counts.index and counts.loc[f].sum() > 0]
-    sides = [s for s in sides if s in shares.columns]
+    sides = [s for s in chosen if s in shares.columns]
+    ax = axes(ax)
     height = 0.8 / max(len(sides), 1)
     positions = np.arange(len(used))
     for rank, side in enumerate(sides):
@@ -130,7 +142,10 @@ def plot_hedging_by_side(
     Parameters
     ----------
     hedging : pandas.DataFrame
-        Output of :func:`toolkit.framing.hedging_by_side`.
+        Output of :func:`toolkit.framing.hedging_by_side`. Rows without an
+        interval (NaN ``ci_low``/``ci_high``, from ``n_resamples=0``) get a bar
+        without error bars; the axis label gives the level in
+        ``attrs["confidence"]`` when the table has it.
     ax : matplotlib.axes.Axes, optional
         Where to draw; a new figure by default.
     title : str
@@ -156,12 +171,9 @@ def plot_hedging_by_side(
     check_table(hedging, required, "argument 'hedging'")
     ax = axes(ax)
     shares = hedging[SHARE].to_numpy(dtype=float)
-    errors = np.vstack(
-        [
-            shares - hedging[CI_LOW].to_numpy(dtype=float),
-            hedging[CI_HIGH].to_numpy(dtype=float) - shares,
-        ]
-    )
+    low = hedging[CI_LOW].to_numpy(dtype=float)
+    high = hedging[CI_HIGH].to_numpy(dtype=float)
+    errors = np.vstack([shares - low, high - shares])
     positions = np.arange(len(hedging))
     ax.barh(
         positions,
@@ -170,21 +182,32 @@ def plot_hedging_by_side(
         color=[SIDE_COLOURS.get(side, "#7f7f7f") for side in hedging[SIDE]],
         error_kw={"ecolor": "#333333", "capsize": 4, "linewidth": 1},
     )
-    for position, high, hedged, total in zip(
+    for position, end, hedged, total in zip(
         positions,
-        hedging[CI_HIGH],
+        np.fmax(high, shares),  # past the error bar, or the bar if it has none
         hedging[N_HEDGED],
         hedging[N_STATEMENTS],
         strict=True,
     ):
-        ax.text(high + 0.02, position, f"{hedged} / {total}", ha="right", va="center")
+        ax.text(end + 0.02, position, f"{hedged} / {total}", ha="right", va="center")
     ax.set_yticks(positions, [ar(side) for side in hedging[SIDE]])
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(PercentFormatter(1.0))
     categories_on_right(ax)
-    rtl_axes(ax, title, xlabel="النسبة المتحفظة (فاصل ثقة 95%)")
+    rtl_axes(ax, title, xlabel=_hedged_share_label(hedging, low, high))
     return ax
+
+
+def _hedged_share_label(
+    hedging: pd.DataFrame, low: np.ndarray, high: np.ndarray
+) -> str:
+    if np.isnan(low).all() and np.isnan(high).all():
+        return "النسبة المتحفظة"
+    level = hedging.attrs.get("confidence")
+    if level is None:
+        return "النسبة المتحفظة (فاصل ثقة)"
+    return f"النسبة المتحفظة (فاصل ثقة {round(100 * level, 3):g}%)"
 
 
 def plot_distinctive_terms(
@@ -203,7 +226,7 @@ def plot_distinctive_terms(
     ax : matplotlib.axes.Axes, optional
         Where to draw; a new figure by default.
     n : int
-        Words shown per group.
+        Words shown per group, at least 1.
     title : str
         Title, in logical order.
 
@@ -212,6 +235,14 @@ def plot_distinctive_terms(
     matplotlib.axes.Axes
         Bars to the right favour the first group, to the left the second (the
         z-score of the log-odds ratio).
+
+    Raises
+    ------
+    TypeError
+        When ``terms`` is not a DataFrame or ``n`` is not a whole number.
+    ValueError
+        When ``terms`` lacks a column, has one twice or has no rows, or ``n``
+        is below 1.
 
     Examples
     --------
@@ -224,6 +255,7 @@ def plot_distinctive_terms(
     >>> plt.close(fig)
     """
     check_table(terms, [TERM, Z, FAVOURS], "argument 'terms'")
+    n = count_argument(n, "n")
     ax = axes(ax)
     first = terms[terms[Z] > 0].head(n)
     second = terms[terms[Z] < 0].tail(n)
