@@ -2,6 +2,7 @@
 
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -12,7 +13,7 @@ ARTICLE = "أكدت وزارة الدفاع أن الهدنة صامدة.\n\nو�
 
 
 @pytest.mark.parametrize(
-    "codec", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "cp1256"]
+    "codec", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1256"]
 )
 def test_text_folder_in_every_encoding(tmp_path, codec):
     (tmp_path / "a1.txt").write_bytes(ARTICLE.encode(codec))
@@ -25,6 +26,29 @@ def test_undecodable_bytes_name_file_and_offset(tmp_path):
     path = tmp_path / "bad.txt"
     path.write_bytes(b"plain ascii then \xff\xfe\x00\x81 junk \x9d\x90")
     with pytest.raises(DecodeError, match=r"bad\.txt: byte 17"):
+        load_corpus(path)
+
+
+def test_damaged_utf8_is_refused_not_read_as_cp1256(tmp_path):
+    path = tmp_path / "t.txt"
+    path.write_bytes("قال المتحدث".encode()[:-1])
+    with pytest.raises(DecodeError, match=r"t\.txt: byte 19 .*damaged UTF-8"):
+        load_corpus(path)
+    data = bytearray(ARTICLE.encode())
+    lead = data.index("الهدنة".encode())
+    data[lead] = 0xFF
+    path.write_bytes(bytes(data))
+    with pytest.raises(DecodeError, match=rf"t\.txt: byte {lead} .*encoding="):
+        load_corpus(path)
+
+
+@pytest.mark.parametrize("low", [0, 0x80])
+def test_random_bytes_are_refused(tmp_path, low):
+    path = tmp_path / "noise.txt"
+    path.write_bytes(
+        np.random.default_rng(0).integers(low, 256, 1000).astype("u1").tobytes()
+    )
+    with pytest.raises(DecodeError, match="neither UTF-16 nor Arabic Windows-1256"):
         load_corpus(path)
 
 

@@ -12,13 +12,20 @@ Examples
 from __future__ import annotations
 
 import codecs
-import re
 from pathlib import Path
 
 #: Files larger than this are refused by the whole-file readers; stream them instead.
 DEFAULT_MAX_BYTES = 512 * 1024**2
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
-_LETTER = re.compile(r"[^\W\d_]")
+_NON_ASCII = bytes(range(0x80, 0x100))
+#: Control bytes other than whitespace: binary data, never text.
+_CONTROLS = bytes(b for b in range(0x20) if chr(b) not in "\t\n\v\f\r")
+_CP1256_LETTERS = [
+    (b, c)
+    for b, c in zip(_NON_ASCII, _NON_ASCII.decode("cp1256"), strict=True)
+    if c.isalpha()
+]
+_CP1256_ARABIC = bytes(b for b, c in _CP1256_LETTERS if "\u0600" <= c <= "\u06ff")
+_CP1256_LATIN = bytes(b for b, c in _CP1256_LETTERS if c < "\u0600")
 
 
 class DecodeError(ValueError):
@@ -27,6 +34,11 @@ class DecodeError(ValueError):
 
 def detect_encoding(data: bytes) -> str:
     """Return the codec name for ``data``: a BOM wins, then UTF-8, UTF-16, CP1256.
+
+    Windows-1256 is chosen only when the bytes do not look like UTF-8 (most of their
+    non-ASCII sequences are not valid UTF-8), contain no control bytes and decode to
+    letters that are mostly Arabic. Damaged UTF-8 (a few bad bytes among valid ones) is
+    refused rather than read as Windows-1256 garbage.
 
     Parameters
     ----------
@@ -42,8 +54,8 @@ def detect_encoding(data: bytes) -> str:
     Raises
     ------
     DecodeError
-        When the bytes are none of these; the message gives the byte offset of the
-        first byte that is not UTF-8.
+        When the bytes are damaged UTF-8 or none of these codecs; the message gives the
+        byte offset of the first byte that is not UTF-8.
 
     Examples
     --------
@@ -51,6 +63,12 @@ def detect_encoding(data: bytes) -> str:
     'utf-16'
     >>> detect_encoding("مسد".encode("utf-8"))
     'utf-8'
+    >>> detect_encoding("مسد، قسد".encode("cp1256"))
+    'cp1256'
+    >>> detect_encoding("قال المتحدث".encode("utf-8")[:-1])
+    Traceback (most recent call last):
+    ...
+    toolkit.corpus.encoding.DecodeError: byte 19 (0xd8) is not valid UTF-8, ...
     """
     if data.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
@@ -64,23 +82,45 @@ def detect_encoding(data: bytes) -> str:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as error:
-        utf8_error = error
+        where = f"byte {error.start} (0x{data[error.start]:02x}) is not valid UTF-8"
     else:
         return "utf-8"
     if utf16:
         return utf16
-    try:
-        text = data.decode("cp1256")
-    except UnicodeDecodeError:
-        text = ""
-    letters = _LETTER.findall(text)
-    if letters and len(_ARABIC.findall(text)) >= 0.3 * len(letters):
+    valid, invalid = _utf8_sequences(data)
+    if valid > invalid:
+        raise DecodeError(
+            f"{where}, but the rest of the file is: it looks like damaged UTF-8 "
+            f"({invalid} bad byte sequence(s)); repair or re-save the file as UTF-8, "
+            "or pass encoding= if it is in another codec"
+        )
+    if _looks_like_cp1256(data):
         return "cp1256"
     raise DecodeError(
-        f"byte {utf8_error.start} (0x{data[utf8_error.start]:02x}) is not valid UTF-8, "
-        "and the file is neither UTF-16 nor Arabic Windows-1256; pass encoding= "
-        "explicitly"
+        f"{where}, and the file is neither UTF-16 nor Arabic Windows-1256; pass "
+        "encoding= explicitly"
     )
+
+
+def _count(data: bytes, values: bytes) -> int:
+    """How many bytes of ``data`` are among ``values``."""
+    return len(data) - len(data.translate(None, values))
+
+
+def _utf8_sequences(data: bytes) -> tuple[int, int]:
+    """(valid non-ASCII UTF-8 characters, invalid byte sequences) in ``data``."""
+    text = data.decode("utf-8", "replace")
+    invalid = text.count("\ufffd") - data.count("\ufffd".encode())
+    ascii_bytes = len(data) - _count(data, _NON_ASCII)
+    return len(text) - ascii_bytes - invalid, invalid
+
+
+def _looks_like_cp1256(data: bytes) -> bool:
+    """Text (hardly any control byte) whose non-ASCII letters are mostly Arabic."""
+    if _count(data, _CONTROLS) * 100 > len(data):
+        return False
+    arabic = _count(data, _CP1256_ARABIC)
+    return arabic > 0 and arabic >= 0.8 * (arabic + _count(data, _CP1256_LATIN))
 
 
 def _utf16_guess(data: bytes) -> str | None:
