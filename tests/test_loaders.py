@@ -125,6 +125,40 @@ def test_csv_in_cp1256_and_tsv(tmp_path):
         assert articles[S.DOC_ID].tolist() == [f"{path.stem}-0", f"{path.stem}-1"]
 
 
+@pytest.mark.parametrize(
+    ("rows", "problem"),
+    [
+        (
+            "1,قال المتحدث, إن القصف توقف\n2,وأكدت الوزارة\n",
+            r"line 2 has 3 fields but the header has 2",
+        ),
+        (
+            '1,"نص\nعلى سطرين"\n\n2,وأكدت, الوزارة\n',
+            r"line 5 has 3 fields but the header has 2",
+        ),
+        (
+            '1,نص\n2,"وأكدت الوزارة\n3,نص\n',
+            r"the quoted value starting on line 3 never ends",
+        ),
+    ],
+    ids=["first-row", "after-a-multiline-value", "open-quote"],
+)
+def test_csv_parse_problems_name_file_and_line(tmp_path, rows, problem):
+    path = tmp_path / "c.csv"
+    path.write_text("doc_id,text\n" + rows, encoding="utf-8")
+    with pytest.raises(ValueError, match=rf"c\.csv: {problem}.*double quotes"):
+        load_corpus(path)
+
+
+@pytest.mark.parametrize("header", ["text,text", "doc_id,outlet,text,outlet"])
+def test_duplicate_column_names_are_refused(tmp_path, header):
+    path = tmp_path / "d.tsv"
+    row = "\t".join(["نص"] * (header.count(",") + 1))
+    path.write_text(header.replace(",", "\t") + "\n" + row, encoding="utf-8")
+    with pytest.raises(ValueError, match=r"d\.tsv: .*column '(text|outlet)' more"):
+        load_corpus(path)
+
+
 def test_jsonl_and_bad_line(tmp_path):
     path = tmp_path / "c.jsonl"
     path.write_text(

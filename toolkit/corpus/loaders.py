@@ -26,7 +26,6 @@ Examples
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import warnings
@@ -37,6 +36,7 @@ import pandas as pd
 
 from toolkit.corpus import schema as S
 from toolkit.corpus.encoding import DEFAULT_MAX_BYTES, read_text
+from toolkit.corpus.tables import read_table
 
 #: The folder of corpora this project ships.
 EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "datasets" / "examples"
@@ -191,15 +191,8 @@ def _read_file(
     if suffix == ".parquet":
         frame = _read_parquet(path)
     elif suffix in (".csv", ".tsv"):
-        text = read_text(path, encoding, max_bytes)
-        if not text.strip():
-            raise ValueError(f"{path}: the file is empty")
-        frame = pd.read_csv(
-            io.StringIO(text),
-            sep="\t" if suffix == ".tsv" else ",",
-            dtype=str,
-            keep_default_na=False,
-        )
+        sep = "\t" if suffix == ".tsv" else ","
+        frame = read_table(path, sep, encoding, max_bytes)
     elif suffix == ".jsonl":
         frame = _read_jsonl(path, encoding, max_bytes)
     else:
