@@ -195,12 +195,52 @@ def test_non_arabic_text_is_kept_with_a_warning(tmp_path):
     assert len(articles) == 1
 
 
-def test_duplicate_doc_ids_are_an_error(tmp_path):
+def test_duplicate_doc_ids_are_an_error_naming_rows(tmp_path):
     path = tmp_path / "d.csv"
-    pd.DataFrame({"doc_id": ["a", "a"], "text": ["نص", "نص آخر"]}).to_csv(
+    pd.DataFrame({"doc_id": ["a", "b", "a"], "text": ["نص", "", "نص آخر"]}).to_csv(
         path, index=False
     )
-    with pytest.raises(ValueError, match="duplicate doc_id values 'a'"):
+    with (
+        pytest.warns(CorpusWarning),
+        pytest.raises(ValueError, match=r"duplicate doc_id values 'a' \(rows 0, 2\)"),
+    ):
+        load_corpus(path)
+
+
+def test_duplicate_doc_ids_from_sidecars_name_the_files(tmp_path):
+    for name in ("x", "y"):
+        (tmp_path / f"{name}.txt").write_text(ARTICLE, encoding="utf-8")
+        (tmp_path / f"{name}.json").write_text('{"doc_id": 7}', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"values '7' \(files x\.txt, y\.txt\)"):
+        load_corpus(tmp_path)
+
+
+def test_jsonl_doc_ids_kept_as_written_and_missing_ones_filled(tmp_path):
+    path = tmp_path / "c.jsonl"
+    records = [
+        {"text": ARTICLE, "doc_id": 7, "outlet": "سانا"},
+        {"text": ARTICLE},
+        {"text": ARTICLE, "doc_id": 2.5},
+        {"text": ARTICLE, "doc_id": None},
+    ]
+    path.write_text("\n".join(map(json.dumps, records)), encoding="utf-8")
+    articles = load_corpus(path)
+    assert articles[S.DOC_ID].tolist() == ["7", "c-1", "2.5", "c-3"]
+    assert articles[S.OUTLET].tolist() == ["سانا", "", "", ""]
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ('{"text": "نص", "text": "نص آخر"}', "gives key 'text' more than once"),
+        ('{"text": "نص", "doc_id": [1]}', "has doc_id \\[1\\]; expected a string"),
+    ],
+    ids=["key-twice", "doc-id-a-list"],
+)
+def test_jsonl_bad_record_names_the_line(tmp_path, line, problem):
+    path = tmp_path / "c.jsonl"
+    path.write_text('{"text": "نص"}\n' + line, encoding="utf-8")
+    with pytest.raises(ValueError, match=rf"c\.jsonl: line 2 {problem}"):
         load_corpus(path)
 
 

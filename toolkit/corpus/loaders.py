@@ -9,6 +9,11 @@ Accepted inputs:
 * a ``.csv`` or ``.tsv`` file, a ``.jsonl`` file (one JSON object per line), or a
   ``.parquet`` file (when pyarrow is installed), with at least a ``text`` column.
 
+CSV and TSV cells are read as strings (see :func:`toolkit.corpus.tables.read_table`).
+A ``doc_id`` is kept as written (a JSON number ``7`` becomes ``"7"``); a table without
+one, or a JSONL record without one, gets ``FILE-ROW`` (the file's name and the 0-based
+row).
+
 Text files are decoded with :func:`toolkit.corpus.encoding.read_text` (UTF-8 with or
 without BOM, UTF-16, Windows-1256).
 
@@ -26,6 +31,7 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import warnings
@@ -81,9 +87,11 @@ def load_corpus(
     FileNotFoundError
         When ``path`` does not exist.
     ValueError
-        Unknown file type, missing ``text`` column, duplicate ``doc_id``, no article
-        left, or (with ``on_missing="raise"``) an empty text; the message names the file
-        and row.
+        Unknown file type, a file that cannot be parsed (a CSV row with more fields
+        than its header, an unclosed quote, invalid JSON), a column or JSON key given
+        twice, missing ``text`` column, duplicate ``doc_id``, no article left, or (with
+        ``on_missing="raise"``) an empty text; the message names the file and the line,
+        row or file.
 
     Examples
     --------
@@ -99,7 +107,7 @@ def load_corpus(
         frame = _read_folder(path, encoding, on_missing, max_bytes)
     else:
         frame = _read_file(path, encoding, on_missing, max_bytes)
-    return _finish(frame, str(path))
+    return _finish(frame, str(path), "files" if path.is_dir() else "rows")
 
 
 def load_example() -> pd.DataFrame:
@@ -159,7 +167,7 @@ def _read_folder(
     if not files:
         raise ValueError(f"{folder}: no .txt files in this folder")
     frames = [_read_txt(f, encoding, on_missing, max_bytes) for f in files]
-    return pd.concat(frames, ignore_index=True)
+    return pd.concat(frames)
 
 
 def _read_txt(
@@ -169,17 +177,14 @@ def _read_txt(
     record: dict[str, object] = {S.DOC_ID: path.stem, S.TEXT: text}
     sidecar = path.with_suffix(".json")
     if sidecar.exists():
-        try:
-            meta = json.loads(read_text(sidecar, max_bytes=max_bytes))
-        except json.JSONDecodeError as error:
-            raise ValueError(f"{sidecar}: not valid JSON ({error})") from None
-        if not isinstance(meta, dict):
-            raise ValueError(f"{sidecar}: expected a JSON object of metadata")
-        record = {**meta, **record, S.DOC_ID: str(meta.get(S.DOC_ID, path.stem))}
+        where = f"{sidecar}: the file"
+        meta = _json_object(read_text(sidecar, max_bytes=max_bytes), where)
+        doc_id = _doc_id(meta.get(S.DOC_ID), where) or path.stem
+        record = {**meta, **record, S.DOC_ID: doc_id}
     if not text.strip():
         _missing(str(path), on_missing)
         return pd.DataFrame(columns=[S.DOC_ID, S.TEXT])
-    return pd.DataFrame([record])
+    return pd.DataFrame([record], index=[path.name])
 
 
 def _read_file(
@@ -214,26 +219,55 @@ def _read_parquet(path: Path) -> pd.DataFrame:
         raise ImportError(
             f"{path}: reading Parquet needs pyarrow; pip install pyarrow"
         ) from None
-    return pd.read_parquet(path)
+    return pd.read_parquet(path).reset_index(drop=True)
 
 
 def _read_jsonl(path: Path, encoding: str | None, max_bytes: int) -> pd.DataFrame:
-    records = []
+    records: list[dict] = []
+    doc_ids: list[str | None] = []
     for number, line in enumerate(read_text(path, encoding, max_bytes).splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise ValueError(
-                f"{path}: line {number} is not valid JSON ({error})"
-            ) from None
-        if not isinstance(record, dict):
-            raise ValueError(f"{path}: line {number} is not a JSON object")
-        records.append(record)
+        if line.strip():
+            where = f"{path}: line {number}"
+            records.append(_json_object(line, where))
+            doc_ids.append(_doc_id(records[-1].get(S.DOC_ID), where))
     if not records:
         raise ValueError(f"{path}: the file has no records")
-    return pd.DataFrame(records)
+    frame = pd.DataFrame(records)
+    if S.DOC_ID in frame:  # fill the missing ones as a table without doc_id is filled
+        frame[S.DOC_ID] = [
+            f"{path.stem}-{row}" if doc_id is None else doc_id
+            for row, doc_id in enumerate(doc_ids)
+        ]
+    # a key some records lack is an empty cell, as in a CSV file
+    optional = [c for c in S.ARTICLE_COLUMNS if c in frame and c != S.TEXT]
+    return frame.fillna(dict.fromkeys(optional, ""))
+
+
+def _json_object(text: str, where: str) -> dict:
+    """Parse one JSON object, refusing a key given twice (JSON keeps the last)."""
+
+    def pairs(items: list[tuple[str, object]]) -> dict:
+        twice = S.repeated_names(key for key, _ in items)
+        if twice:
+            raise ValueError(f"{where} gives key {twice[0]!r} more than once")
+        return dict(items)
+
+    try:
+        value = json.loads(text, object_pairs_hook=pairs)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"{where} is not valid JSON ({error})") from None
+    if not isinstance(value, dict):
+        raise ValueError(f"{where} is not a JSON object")
+    return value
+
+
+def _doc_id(value: object, where: str) -> str | None:
+    """A doc_id as written (a JSON number 7 is '7'); None when missing or null."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise ValueError(f"{where} has doc_id {value!r}; expected a string or number")
+    return str(value)
 
 
 def _drop_missing_text(
@@ -245,10 +279,11 @@ def _drop_missing_text(
         _missing(
             f"{where}: row {row} (doc_id {frame[S.DOC_ID].iloc[row]!r})", on_missing
         )
-    return frame.loc[~bad].reset_index(drop=True)
+    return frame.loc[~bad]
 
 
-def _finish(frame: pd.DataFrame, where: str) -> pd.DataFrame:
+def _finish(frame: pd.DataFrame, where: str, unit: str) -> pd.DataFrame:
+    """Check and order the columns; ``frame``'s index names each row's ``unit``."""
     if frame.empty:
         raise ValueError(f"{where}: no article with text was found")
     frame = frame.copy()
@@ -257,12 +292,18 @@ def _finish(frame: pd.DataFrame, where: str) -> pd.DataFrame:
         frame[column] = ""
     filled = (*frame.attrs.get(S.FILLED_COLUMNS, ()), *new)
     frame[S.DOC_ID] = frame[S.DOC_ID].astype(str)
-    duplicated = frame[S.DOC_ID][frame[S.DOC_ID].duplicated()].unique()
-    if len(duplicated):
+    twice = frame.index[frame[S.DOC_ID].duplicated(keep=False)]
+    if len(twice):
+        places = frame.loc[twice, S.DOC_ID].groupby(frame.loc[twice, S.DOC_ID])
+        listed = [
+            f"{doc_id!r} ({unit} {', '.join(map(str, rows.index))})"
+            for doc_id, rows in itertools.islice(places, 5)
+        ]
         raise ValueError(
-            f"{where}: duplicate doc_id values {', '.join(map(repr, duplicated[:5]))}; "
+            f"{where}: duplicate doc_id values {', '.join(listed)}; "
             "doc_id must identify one article"
         )
+    frame = frame.reset_index(drop=True)
     no_arabic = frame.loc[~frame[S.TEXT].str.contains(_ARABIC), S.DOC_ID].tolist()
     if no_arabic:
         warnings.warn(

@@ -25,6 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from toolkit.corpus.encoding import DEFAULT_MAX_BYTES, read_text
+from toolkit.corpus.schema import repeated_names
 
 _TOO_MANY = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 _OPEN_QUOTE = re.compile(r"EOF inside string starting at row (\d+)")
@@ -91,7 +92,7 @@ def read_table(
     except pd.errors.ParserError as error:
         raise ValueError(f"{path}: {_parse_problem(str(error), text, sep)}") from None
     header = [name or f"Unnamed: {i}" for i, name in enumerate(rows.iloc[0])]
-    twice = [name for name in dict.fromkeys(header) if header.count(name) > 1]
+    twice = repeated_names(header)
     if twice:
         raise ValueError(
             f"{path}: the header names column {twice[0]!r} more than once; "
