@@ -175,15 +175,18 @@ def test_parquet(tmp_path):
     path = tmp_path / "c.parquet"
     pd.DataFrame({"text": [ARTICLE]}).to_parquet(path)
     assert load_corpus(path)[S.TEXT].iloc[0] == ARTICLE
+    with pytest.raises(ValueError, match=r"c\.parquet: .* more than max_bytes=10;"):
+        load_corpus(path, max_bytes=10)
 
 
 def test_huge_file_is_refused_before_reading(tmp_path):
     path = tmp_path / "big.txt"
     path.write_text(ARTICLE * 100, encoding="utf-8")
     with pytest.raises(
-        ValueError, match=r"big\.txt: .* bytes is more than max_bytes=1,000"
-    ):
+        ValueError, match=r"big\.txt: .* bytes is more than max_bytes=1,000; split"
+    ) as error:
         load_corpus(path, max_bytes=1000)
+    assert "iter_corpus" not in str(error.value)
 
 
 def test_non_arabic_text_is_kept_with_a_warning(tmp_path):

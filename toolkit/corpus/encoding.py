@@ -14,7 +14,8 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-#: Files larger than this are refused by the whole-file readers; stream them instead.
+#: Files larger than this are refused by the whole-file readers (see
+#: :func:`check_size`).
 DEFAULT_MAX_BYTES = 512 * 1024**2
 _NON_ASCII = bytes(range(0x80, 0x100))
 #: Control bytes other than whitespace: binary data, never text.
@@ -134,6 +135,40 @@ def _utf16_guess(data: bytes) -> str | None:
     return None
 
 
+def check_size(path: Path, max_bytes: int) -> None:
+    """Refuse a file larger than ``max_bytes`` before reading it into memory.
+
+    Parameters
+    ----------
+    path : Path
+        The file.
+    max_bytes : int
+        The largest size accepted.
+
+    Raises
+    ------
+    ValueError
+        When the file is larger; the message names it and says what to do.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "big.txt"
+    >>> _ = path.write_bytes(b"x" * 2000)
+    >>> check_size(path, 1000)
+    Traceback (most recent call last):
+    ...
+    ValueError: .../big.txt: 2,000 bytes is more than max_bytes=1,000; split the file ...
+    """
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise ValueError(
+            f"{path}: {size:,} bytes is more than max_bytes={max_bytes:,}; split the "
+            "file into smaller ones (one .txt per article, or several tables loaded "
+            "one by one), or pass a larger max_bytes= if there is memory for it"
+        )
+
+
 def read_text(
     path: str | Path, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> str:
@@ -169,12 +204,7 @@ def read_text(
     'أكدت'
     """
     path = Path(path)
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise ValueError(
-            f"{path}: {size:,} bytes is more than max_bytes={max_bytes:,}; "
-            "split the file or stream it with toolkit.corpus.iter_corpus()"
-        )
+    check_size(path, max_bytes)
     data = path.read_bytes()
     try:
         codec = encoding or detect_encoding(data)

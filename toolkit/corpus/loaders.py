@@ -41,7 +41,7 @@ from typing import Literal
 import pandas as pd
 
 from toolkit.corpus import schema as S
-from toolkit.corpus.encoding import DEFAULT_MAX_BYTES, read_text
+from toolkit.corpus.encoding import DEFAULT_MAX_BYTES, check_size, read_text
 from toolkit.corpus.tables import read_table
 
 #: The folder of corpora this project ships.
@@ -74,7 +74,7 @@ def load_corpus(
         What to do with an empty file or a row without text: skip it with a
         :class:`CorpusWarning` (default) or raise ``ValueError``.
     max_bytes : int
-        Refuse any single file larger than this (default 512 MiB).
+        Refuse any single file larger than this (default 512 MiB), Parquet included.
 
     Returns
     -------
@@ -194,7 +194,7 @@ def _read_file(
     if suffix == ".txt":
         return _read_txt(path, encoding, on_missing, max_bytes)
     if suffix == ".parquet":
-        frame = _read_parquet(path)
+        frame = _read_parquet(path, max_bytes)
     elif suffix in (".csv", ".tsv"):
         sep = "\t" if suffix == ".tsv" else ","
         frame = read_table(path, sep, encoding, max_bytes)
@@ -212,7 +212,8 @@ def _read_file(
     return _drop_missing_text(frame, str(path), on_missing)
 
 
-def _read_parquet(path: Path) -> pd.DataFrame:
+def _read_parquet(path: Path, max_bytes: int) -> pd.DataFrame:
+    check_size(path, max_bytes)
     try:
         import pyarrow  # noqa: F401
     except ImportError:
