@@ -75,6 +75,18 @@ def test_sidecar_metadata(tmp_path):
     )
 
 
+def test_sidecar_honours_encoding(tmp_path):
+    (tmp_path / "x.txt").write_bytes(ARTICLE.encode("cp1256"))
+    meta = {"outlet": "Agence France-Presse", "title": "Déclaration"}
+    (tmp_path / "x.json").write_bytes(
+        json.dumps(meta, ensure_ascii=False).encode("cp1256")
+    )
+    with pytest.raises(DecodeError, match=r"x\.json: byte \d+"):
+        load_corpus(tmp_path)
+    row = load_corpus(tmp_path, encoding="cp1256").iloc[0]
+    assert (row[S.OUTLET], row[S.TITLE]) == ("Agence France-Presse", "Déclaration")
+
+
 def test_empty_text_file_is_skipped_with_a_warning(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
@@ -123,6 +135,23 @@ def test_csv_in_cp1256_and_tsv(tmp_path):
         articles = load_corpus(path)
         assert articles[S.TEXT].tolist() == frame["text"].tolist()
         assert articles[S.DOC_ID].tolist() == [f"{path.stem}-0", f"{path.stem}-1"]
+
+
+def test_cp1256_csv_with_latin_outlets_and_urls(tmp_path):
+    frame = pd.DataFrame(
+        {
+            "outlet": ["Enab Baladi", "North Press Agency"],
+            "url": [
+                "https://www.enabbaladi.net/archives/2026/01/clashes-in-aleppo",
+                "https://npasyria.com/en/2026/01/09/sdf-statement-on-aleppo/",
+            ],
+            "text": ["قال المتحدث.", "أكدت الوزارة."],
+        }
+    )
+    path = tmp_path / "c.csv"
+    path.write_bytes(frame.to_csv(index=False).encode("cp1256"))
+    articles = load_corpus(path)
+    assert articles[[S.OUTLET, S.URL, S.TEXT]].equals(frame[[S.OUTLET, S.URL, S.TEXT]])
 
 
 @pytest.mark.parametrize(

@@ -69,7 +69,8 @@ def load_corpus(
         A folder of ``.txt`` files, or a ``.txt``, ``.csv``, ``.tsv``, ``.jsonl`` or
         ``.parquet`` file.
     encoding : str, optional
-        Force a codec; detected per file when omitted.
+        Force a codec for every file read (JSON sidecars included); detected per file
+        when omitted.
     on_missing : {"warn", "raise"}
         What to do with an empty file or a row without text: skip it with a
         :class:`CorpusWarning` (default) or raise ``ValueError``.
@@ -178,7 +179,7 @@ def _read_txt(
     sidecar = path.with_suffix(".json")
     if sidecar.exists():
         where = f"{sidecar}: the file"
-        meta = _json_object(read_text(sidecar, max_bytes=max_bytes), where)
+        meta = _json_object(read_text(sidecar, encoding, max_bytes), where)
         doc_id = _doc_id(meta.get(S.DOC_ID), where) or path.stem
         record = {**meta, **record, S.DOC_ID: doc_id}
     if not text.strip():
