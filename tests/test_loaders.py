@@ -87,6 +87,23 @@ def test_sidecar_honours_encoding(tmp_path):
     assert (row[S.OUTLET], row[S.TITLE]) == ("Agence France-Presse", "Déclaration")
 
 
+def test_folder_suffixes_are_case_insensitive_and_subfolders_ignored(tmp_path):
+    (tmp_path / "A.TXT").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "A.JSON").write_text('{"outlet": "سانا"}', encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "x.txt").mkdir()
+    (tmp_path / "b.json").mkdir()
+    articles = load_corpus(tmp_path)
+    assert articles[[S.DOC_ID, S.OUTLET]].values.tolist() == [["A", "سانا"], ["b", ""]]
+
+
+def test_unknown_encoding_names_the_argument(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    for codec in ("klingon", "zlib"):
+        with pytest.raises(ValueError, match=f"argument encoding='{codec}' is not"):
+            load_corpus(tmp_path, encoding=codec)
+
+
 def test_empty_text_file_is_skipped_with_a_warning(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")

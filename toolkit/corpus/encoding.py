@@ -193,7 +193,8 @@ def read_text(
     DecodeError
         When the bytes cannot be decoded; names the file and byte offset.
     ValueError
-        When the file is larger than ``max_bytes``.
+        When the file is larger than ``max_bytes``, or ``encoding`` is not a text
+        codec.
 
     Examples
     --------
@@ -214,5 +215,10 @@ def read_text(
     except UnicodeDecodeError as error:
         raise DecodeError(
             f"{path}: byte {error.start} cannot be decoded as {encoding}: {error.reason}"
+        ) from None
+    except LookupError as error:
+        raise ValueError(
+            f"argument encoding={encoding!r} is not a text codec ({error}); use e.g. "
+            "'utf-8', 'utf-16' or 'cp1256', or leave it out to detect the encoding"
         ) from None
     return text.removeprefix("\ufeff")

@@ -4,7 +4,7 @@ Accepted inputs:
 
 * a folder of ``.txt`` files, one article each, with an optional JSON sidecar
   ``NAME.json`` beside ``NAME.txt`` holding metadata (``outlet``, ``date``, ``title``,
-  ``url`` or any other key);
+  ``url`` or any other key); subfolders are not read;
 * a single ``.txt`` file;
 * a ``.csv`` or ``.tsv`` file, a ``.jsonl`` file (one JSON object per line), or a
   ``.parquet`` file (when pyarrow is installed), with at least a ``text`` column.
@@ -16,6 +16,8 @@ row).
 
 Text files are decoded with :func:`toolkit.corpus.encoding.read_text` (UTF-8 with or
 without BOM, UTF-16, Windows-1256).
+
+File types are matched case-insensitively (``A.TXT``, ``B.CSV``).
 
 Documented skips: an empty ``.txt`` file or a row whose text is missing or blank is
 skipped **with a warning** that names the file and row (pass ``on_missing="raise"`` to
@@ -161,14 +163,19 @@ def _missing(where: str, on_missing: OnMissing) -> None:
     warnings.warn(message, CorpusWarning, stacklevel=4)
 
 
+def _suffix(path: Path) -> str:
+    """The file type, case-insensitively (``A.TXT`` is a ``.txt`` file)."""
+    return path.suffix.lower()
+
+
 def _read_folder(
     folder: Path, encoding: str | None, on_missing: OnMissing, max_bytes: int
 ) -> pd.DataFrame:
-    files = sorted(folder.glob("*.txt"))
+    files = sorted(f for f in folder.iterdir() if _suffix(f) == ".txt" and f.is_file())
     if not files:
         raise ValueError(f"{folder}: no .txt files in this folder")
     frames = [_read_txt(f, encoding, on_missing, max_bytes) for f in files]
-    return pd.concat(frames)
+    return _fill_optional(pd.concat(frames))
 
 
 def _read_txt(
@@ -176,8 +183,9 @@ def _read_txt(
 ) -> pd.DataFrame:
     text = read_text(path, encoding, max_bytes)
     record: dict[str, object] = {S.DOC_ID: path.stem, S.TEXT: text}
-    sidecar = path.with_suffix(".json")
-    if sidecar.exists():
+    candidates = [path.with_suffix(suffix) for suffix in (".json", ".JSON")]
+    sidecar = next((c for c in candidates if c.is_file()), None)
+    if sidecar is not None:
         where = f"{sidecar}: the file"
         meta = _json_object(read_text(sidecar, encoding, max_bytes), where)
         doc_id = _doc_id(meta.get(S.DOC_ID), where) or path.stem
@@ -191,7 +199,7 @@ def _read_txt(
 def _read_file(
     path: Path, encoding: str | None, on_missing: OnMissing, max_bytes: int
 ) -> pd.DataFrame:
-    suffix = path.suffix.lower()
+    suffix = _suffix(path)
     if suffix == ".txt":
         return _read_txt(path, encoding, on_missing, max_bytes)
     if suffix == ".parquet":
@@ -240,7 +248,11 @@ def _read_jsonl(path: Path, encoding: str | None, max_bytes: int) -> pd.DataFram
             f"{path.stem}-{row}" if doc_id is None else doc_id
             for row, doc_id in enumerate(doc_ids)
         ]
-    # a key some records lack is an empty cell, as in a CSV file
+    return _fill_optional(frame)
+
+
+def _fill_optional(frame: pd.DataFrame) -> pd.DataFrame:
+    """Metadata some records (or sidecars) lack is an empty cell, as in a CSV file."""
     optional = [c for c in S.ARTICLE_COLUMNS if c in frame and c != S.TEXT]
     return frame.fillna(dict.fromkeys(optional, ""))
 
