@@ -113,3 +113,9 @@ def test_missing_text_names_the_document(bad):
 def test_missing_columns_are_named():
     with pytest.raises(ValueError, match=r"missing required column.*doc_id"):
         extract_statements(pd.DataFrame({S.TEXT: ["نص"]}))
+
+
+def test_duplicate_doc_ids_are_refused_naming_the_id():
+    articles = pd.DataFrame({S.DOC_ID: ["a", "b", "a"], S.TEXT: ["نص.", "نص.", "آخر."]})
+    with pytest.raises(ValueError, match=r"doc_id 'a' is used by rows 0, 2"):
+        extract_statements(articles)

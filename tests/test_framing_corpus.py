@@ -6,10 +6,14 @@ import numpy as np
 import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from toolkit.corpus import normalize
+from toolkit.corpus import DecodeError, normalize
 from toolkit.corpus import schema as S
 from toolkit.datasets import load_framing_statements
-from toolkit.datasets.framing import FRAMING_COLUMNS, FRAMING_STATEMENTS_PATH
+from toolkit.datasets.framing import (
+    FRAMING_COLUMNS,
+    FRAMING_STATEMENTS_PATH,
+    NOTES,
+)
 
 CARD_SCRIPT = FRAMING_STATEMENTS_PATH.parent / "card.py"
 
@@ -119,3 +123,20 @@ def test_adjudication_covers_every_disagreement_and_is_applied(corpus, card):
     for row in adjudication.itertuples(index=False):
         value = resolved.loc[(row.doc_id, row.sent_id), row.label]
         assert str(value) == row.resolved
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "cp1256"])
+def test_a_copy_in_another_encoding_loads_the_same(tmp_path, corpus, codec):
+    # "→" (in a few notes) is the one character Windows-1256 lacks
+    text = FRAMING_STATEMENTS_PATH.read_text(encoding="utf-8").replace("→", "->")
+    path = tmp_path / "statements.tsv"
+    path.write_bytes(text.encode(codec))
+    expected = corpus.assign(**{NOTES: corpus[NOTES].str.replace("→", "->")})
+    assert load_framing_statements(path=path).equals(expected)
+
+
+def test_damaged_copy_names_the_file(tmp_path):
+    path = tmp_path / "statements.tsv"
+    path.write_bytes(FRAMING_STATEMENTS_PATH.read_bytes() + "قال".encode()[:-1])
+    with pytest.raises(DecodeError, match=r"statements\.tsv: byte \d+ .*damaged"):
+        load_framing_statements(path=path)

@@ -2,6 +2,7 @@
 
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -12,7 +13,7 @@ ARTICLE = "أكدت وزارة الدفاع أن الهدنة صامدة.\n\nو�
 
 
 @pytest.mark.parametrize(
-    "codec", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "cp1256"]
+    "codec", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1256"]
 )
 def test_text_folder_in_every_encoding(tmp_path, codec):
     (tmp_path / "a1.txt").write_bytes(ARTICLE.encode(codec))
@@ -25,6 +26,29 @@ def test_undecodable_bytes_name_file_and_offset(tmp_path):
     path = tmp_path / "bad.txt"
     path.write_bytes(b"plain ascii then \xff\xfe\x00\x81 junk \x9d\x90")
     with pytest.raises(DecodeError, match=r"bad\.txt: byte 17"):
+        load_corpus(path)
+
+
+def test_damaged_utf8_is_refused_not_read_as_cp1256(tmp_path):
+    path = tmp_path / "t.txt"
+    path.write_bytes("قال المتحدث".encode()[:-1])
+    with pytest.raises(DecodeError, match=r"t\.txt: byte 19 .*damaged UTF-8"):
+        load_corpus(path)
+    data = bytearray(ARTICLE.encode())
+    lead = data.index("الهدنة".encode())
+    data[lead] = 0xFF
+    path.write_bytes(bytes(data))
+    with pytest.raises(DecodeError, match=rf"t\.txt: byte {lead} .*encoding="):
+        load_corpus(path)
+
+
+@pytest.mark.parametrize("low", [0, 0x80])
+def test_random_bytes_are_refused(tmp_path, low):
+    path = tmp_path / "noise.txt"
+    path.write_bytes(
+        np.random.default_rng(0).integers(low, 256, 1000).astype("u1").tobytes()
+    )
+    with pytest.raises(DecodeError, match="neither UTF-16 nor Arabic Windows-1256"):
         load_corpus(path)
 
 
@@ -49,6 +73,35 @@ def test_sidecar_metadata(tmp_path):
         "2026-01-09",
         "سياسة",
     )
+
+
+def test_sidecar_honours_encoding(tmp_path):
+    (tmp_path / "x.txt").write_bytes(ARTICLE.encode("cp1256"))
+    meta = {"outlet": "Agence France-Presse", "title": "Déclaration"}
+    (tmp_path / "x.json").write_bytes(
+        json.dumps(meta, ensure_ascii=False).encode("cp1256")
+    )
+    with pytest.raises(DecodeError, match=r"x\.json: byte \d+"):
+        load_corpus(tmp_path)
+    row = load_corpus(tmp_path, encoding="cp1256").iloc[0]
+    assert (row[S.OUTLET], row[S.TITLE]) == ("Agence France-Presse", "Déclaration")
+
+
+def test_folder_suffixes_are_case_insensitive_and_subfolders_ignored(tmp_path):
+    (tmp_path / "A.TXT").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "A.JSON").write_text('{"outlet": "سانا"}', encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "x.txt").mkdir()
+    (tmp_path / "b.json").mkdir()
+    articles = load_corpus(tmp_path)
+    assert articles[[S.DOC_ID, S.OUTLET]].values.tolist() == [["A", "سانا"], ["b", ""]]
+
+
+def test_unknown_encoding_names_the_argument(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    for codec in ("klingon", "zlib"):
+        with pytest.raises(ValueError, match=f"argument encoding='{codec}' is not"):
+            load_corpus(tmp_path, encoding=codec)
 
 
 def test_empty_text_file_is_skipped_with_a_warning(tmp_path):
@@ -101,6 +154,57 @@ def test_csv_in_cp1256_and_tsv(tmp_path):
         assert articles[S.DOC_ID].tolist() == [f"{path.stem}-0", f"{path.stem}-1"]
 
 
+def test_cp1256_csv_with_latin_outlets_and_urls(tmp_path):
+    frame = pd.DataFrame(
+        {
+            "outlet": ["Enab Baladi", "North Press Agency"],
+            "url": [
+                "https://www.enabbaladi.net/archives/2026/01/clashes-in-aleppo",
+                "https://npasyria.com/en/2026/01/09/sdf-statement-on-aleppo/",
+            ],
+            "text": ["قال المتحدث.", "أكدت الوزارة."],
+        }
+    )
+    path = tmp_path / "c.csv"
+    path.write_bytes(frame.to_csv(index=False).encode("cp1256"))
+    articles = load_corpus(path)
+    assert articles[[S.OUTLET, S.URL, S.TEXT]].equals(frame[[S.OUTLET, S.URL, S.TEXT]])
+
+
+@pytest.mark.parametrize(
+    ("rows", "problem"),
+    [
+        (
+            "1,قال المتحدث, إن القصف توقف\n2,وأكدت الوزارة\n",
+            r"line 2 has 3 fields but the header has 2",
+        ),
+        (
+            '1,"نص\nعلى سطرين"\n\n2,وأكدت, الوزارة\n',
+            r"line 5 has 3 fields but the header has 2",
+        ),
+        (
+            '1,نص\n2,"وأكدت الوزارة\n3,نص\n',
+            r"the quoted value starting on line 3 never ends",
+        ),
+    ],
+    ids=["first-row", "after-a-multiline-value", "open-quote"],
+)
+def test_csv_parse_problems_name_file_and_line(tmp_path, rows, problem):
+    path = tmp_path / "c.csv"
+    path.write_text("doc_id,text\n" + rows, encoding="utf-8")
+    with pytest.raises(ValueError, match=rf"c\.csv: {problem}.*double quotes"):
+        load_corpus(path)
+
+
+@pytest.mark.parametrize("header", ["text,text", "doc_id,outlet,text,outlet"])
+def test_duplicate_column_names_are_refused(tmp_path, header):
+    path = tmp_path / "d.tsv"
+    row = "\t".join(["نص"] * (header.count(",") + 1))
+    path.write_text(header.replace(",", "\t") + "\n" + row, encoding="utf-8")
+    with pytest.raises(ValueError, match=r"d\.tsv: .*column '(text|outlet)' more"):
+        load_corpus(path)
+
+
 def test_jsonl_and_bad_line(tmp_path):
     path = tmp_path / "c.jsonl"
     path.write_text(
@@ -117,15 +221,18 @@ def test_parquet(tmp_path):
     path = tmp_path / "c.parquet"
     pd.DataFrame({"text": [ARTICLE]}).to_parquet(path)
     assert load_corpus(path)[S.TEXT].iloc[0] == ARTICLE
+    with pytest.raises(ValueError, match=r"c\.parquet: .* more than max_bytes=10;"):
+        load_corpus(path, max_bytes=10)
 
 
 def test_huge_file_is_refused_before_reading(tmp_path):
     path = tmp_path / "big.txt"
     path.write_text(ARTICLE * 100, encoding="utf-8")
     with pytest.raises(
-        ValueError, match=r"big\.txt: .* bytes is more than max_bytes=1,000"
-    ):
+        ValueError, match=r"big\.txt: .* bytes is more than max_bytes=1,000; split"
+    ) as error:
         load_corpus(path, max_bytes=1000)
+    assert "iter_corpus" not in str(error.value)
 
 
 def test_non_arabic_text_is_kept_with_a_warning(tmp_path):
@@ -137,12 +244,52 @@ def test_non_arabic_text_is_kept_with_a_warning(tmp_path):
     assert len(articles) == 1
 
 
-def test_duplicate_doc_ids_are_an_error(tmp_path):
+def test_duplicate_doc_ids_are_an_error_naming_rows(tmp_path):
     path = tmp_path / "d.csv"
-    pd.DataFrame({"doc_id": ["a", "a"], "text": ["نص", "نص آخر"]}).to_csv(
+    pd.DataFrame({"doc_id": ["a", "b", "a"], "text": ["نص", "", "نص آخر"]}).to_csv(
         path, index=False
     )
-    with pytest.raises(ValueError, match="duplicate doc_id values 'a'"):
+    with (
+        pytest.warns(CorpusWarning),
+        pytest.raises(ValueError, match=r"duplicate doc_id values 'a' \(rows 0, 2\)"),
+    ):
+        load_corpus(path)
+
+
+def test_duplicate_doc_ids_from_sidecars_name_the_files(tmp_path):
+    for name in ("x", "y"):
+        (tmp_path / f"{name}.txt").write_text(ARTICLE, encoding="utf-8")
+        (tmp_path / f"{name}.json").write_text('{"doc_id": 7}', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"values '7' \(files x\.txt, y\.txt\)"):
+        load_corpus(tmp_path)
+
+
+def test_jsonl_doc_ids_kept_as_written_and_missing_ones_filled(tmp_path):
+    path = tmp_path / "c.jsonl"
+    records = [
+        {"text": ARTICLE, "doc_id": 7, "outlet": "سانا"},
+        {"text": ARTICLE},
+        {"text": ARTICLE, "doc_id": 2.5},
+        {"text": ARTICLE, "doc_id": None},
+    ]
+    path.write_text("\n".join(map(json.dumps, records)), encoding="utf-8")
+    articles = load_corpus(path)
+    assert articles[S.DOC_ID].tolist() == ["7", "c-1", "2.5", "c-3"]
+    assert articles[S.OUTLET].tolist() == ["سانا", "", "", ""]
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ('{"text": "نص", "text": "نص آخر"}', "gives key 'text' more than once"),
+        ('{"text": "نص", "doc_id": [1]}', "has doc_id \\[1\\]; expected a string"),
+    ],
+    ids=["key-twice", "doc-id-a-list"],
+)
+def test_jsonl_bad_record_names_the_line(tmp_path, line, problem):
+    path = tmp_path / "c.jsonl"
+    path.write_text('{"text": "نص"}\n' + line, encoding="utf-8")
+    with pytest.raises(ValueError, match=rf"c\.jsonl: line 2 {problem}"):
         load_corpus(path)
 
 

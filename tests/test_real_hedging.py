@@ -82,3 +82,15 @@ def test_loader_names_a_missing_file(tmp_path: Path):
 def test_loader_rejects_an_illegal_part():
     with pytest.raises(ValueError, match="part='train'"):
         load_real_hedging(part="train")
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "cp1256"])
+def test_labels_in_another_encoding_load_the_same(tmp_path, external_data, codec):
+    external_data("mawqif")
+    mawqif = LABELS[LABELS["dataset"] == "mawqif"]
+    subset = mawqif[mawqif["adjudication"].str.contains("لعل")]  # Arabic and "§"
+    expected = load_real_hedging(path=write(tmp_path, subset), download=False)
+    path = tmp_path / f"labels.{codec}.tsv"
+    path.write_bytes(subset.to_csv(sep="\t", index=False).encode(codec))
+    copy = load_real_hedging(path=path, download=False)
+    assert len(copy) == 1 and copy.equals(expected)

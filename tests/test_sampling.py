@@ -27,8 +27,15 @@ def test_bad_arguments_are_named():
     frame = pd.DataFrame({"g": ["a"]})
     with pytest.raises(ValueError, match="argument n"):
         stratified_sample(frame, 0, "g")
-    with pytest.raises(ValueError, match="missing required column"):
+    with pytest.raises(ValueError, match="argument by='side': missing required"):
         stratified_sample(frame, 1, "side")
+
+
+def test_missing_values_form_a_stratum_of_their_own():
+    frame = pd.DataFrame({"g": [None, None, None, "a", "a", "a"]})
+    assert stratified_sample(frame, 1, "g")["g"].isna().all()
+    assert stratified_sample(frame, 2, "g")["g"].isna().sum() == 1
+    assert len(stratified_sample(frame, 6, "g")) == 6
 
 
 def test_sheet_has_empty_label_columns():
@@ -46,3 +53,18 @@ def test_sheet_has_empty_label_columns():
     sheet = annotation_sheet(statements, 3)
     assert sorted(sheet["side"]) == ["government", "narrator", "sdc"]
     assert (sheet[["stance", "hedged", "notes"]] == "").all().all()
+
+
+def test_sheet_samples_statements_whose_side_is_missing():
+    statements = pd.DataFrame(
+        {
+            "doc_id": ["d"] * 2,
+            "sent_id": range(2),
+            "text": ["أ", "ب"],
+            "speaker": [""] * 2,
+            "side": [float("nan")] * 2,
+            "verb": [""] * 2,
+            "verb_frame": ["none"] * 2,
+        }
+    )
+    assert len(annotation_sheet(statements, 1)) == 1

@@ -35,6 +35,14 @@ def test_paragraph_break_ends_a_sentence_without_punctuation():
     ]
 
 
+def test_every_line_break_convention_ends_a_paragraph():
+    lines = ["عنوان بلا نقطة", "وقال مصدر إن الهدنة صامدة", "ونفى مسد ذلك"]
+    for newline in ("\n", "\r\n", "\r"):
+        text = newline.join(lines)
+        assert [s.para_id for s in sentence_spans(text)] == [0, 1, 2]
+        assert split_sentences(text) == lines
+
+
 def test_one_letter_abbreviation_does_not_end_a_sentence():
     assert split_sentences("قال د. محمد إن الوضع هادئ.") == [
         "قال د. محمد إن الوضع هادئ."

@@ -345,8 +345,8 @@ def extract_statements(articles: pd.DataFrame) -> pd.DataFrame:
     Raises
     ------
     ValueError
-        When a required column is missing or a row's text is missing or blank; the
-        message names the row's ``doc_id``.
+        When a required column is missing, a ``doc_id`` is used twice, or a row's text
+        is missing or blank; the message names the ``doc_id``.
 
     Examples
     --------
@@ -356,6 +356,15 @@ def extract_statements(articles: pd.DataFrame) -> pd.DataFrame:
     [('government', 4), ('narrator', 1), ('sdc', 4)]
     """
     S.require_columns(articles, (S.DOC_ID, S.TEXT), "argument 'articles'")
+    repeated = articles[S.DOC_ID].duplicated()
+    if repeated.any():
+        doc_id = articles[S.DOC_ID][repeated].iloc[0]
+        rows = (articles[S.DOC_ID] == doc_id).to_numpy().nonzero()[0]
+        raise ValueError(
+            f"argument 'articles': doc_id {doc_id!r} is used by rows "
+            f"{', '.join(map(str, rows))}; give each article its own doc_id "
+            "(statements are keyed by doc_id and sent_id)"
+        )
     rows: list[dict] = []
     meta = [c for c in (S.OUTLET, S.DATE) if c in articles.columns]
     for record in articles[[S.DOC_ID, S.TEXT, *meta]].itertuples(index=False):

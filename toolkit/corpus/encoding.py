@@ -12,13 +12,21 @@ Examples
 from __future__ import annotations
 
 import codecs
-import re
 from pathlib import Path
 
-#: Files larger than this are refused by the whole-file readers; stream them instead.
+#: Files larger than this are refused by the whole-file readers (see
+#: :func:`check_size`).
 DEFAULT_MAX_BYTES = 512 * 1024**2
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
-_LETTER = re.compile(r"[^\W\d_]")
+_NON_ASCII = bytes(range(0x80, 0x100))
+#: Control bytes other than whitespace: binary data, never text.
+_CONTROLS = bytes(b for b in range(0x20) if chr(b) not in "\t\n\v\f\r")
+_CP1256_LETTERS = [
+    (b, c)
+    for b, c in zip(_NON_ASCII, _NON_ASCII.decode("cp1256"), strict=True)
+    if c.isalpha()
+]
+_CP1256_ARABIC = bytes(b for b, c in _CP1256_LETTERS if "\u0600" <= c <= "\u06ff")
+_CP1256_LATIN = bytes(b for b, c in _CP1256_LETTERS if c < "\u0600")
 
 
 class DecodeError(ValueError):
@@ -27,6 +35,11 @@ class DecodeError(ValueError):
 
 def detect_encoding(data: bytes) -> str:
     """Return the codec name for ``data``: a BOM wins, then UTF-8, UTF-16, CP1256.
+
+    Windows-1256 is chosen only when the bytes do not look like UTF-8 (most of their
+    non-ASCII sequences are not valid UTF-8), contain no control bytes and decode to
+    letters that are mostly Arabic. Damaged UTF-8 (a few bad bytes among valid ones) is
+    refused rather than read as Windows-1256 garbage.
 
     Parameters
     ----------
@@ -42,8 +55,8 @@ def detect_encoding(data: bytes) -> str:
     Raises
     ------
     DecodeError
-        When the bytes are none of these; the message gives the byte offset of the
-        first byte that is not UTF-8.
+        When the bytes are damaged UTF-8 or none of these codecs; the message gives the
+        byte offset of the first byte that is not UTF-8.
 
     Examples
     --------
@@ -51,6 +64,12 @@ def detect_encoding(data: bytes) -> str:
     'utf-16'
     >>> detect_encoding("مسد".encode("utf-8"))
     'utf-8'
+    >>> detect_encoding("مسد، قسد".encode("cp1256"))
+    'cp1256'
+    >>> detect_encoding("قال المتحدث".encode("utf-8")[:-1])
+    Traceback (most recent call last):
+    ...
+    toolkit.corpus.encoding.DecodeError: byte 19 (0xd8) is not valid UTF-8, ...
     """
     if data.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
@@ -64,23 +83,45 @@ def detect_encoding(data: bytes) -> str:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as error:
-        utf8_error = error
+        where = f"byte {error.start} (0x{data[error.start]:02x}) is not valid UTF-8"
     else:
         return "utf-8"
     if utf16:
         return utf16
-    try:
-        text = data.decode("cp1256")
-    except UnicodeDecodeError:
-        text = ""
-    letters = _LETTER.findall(text)
-    if letters and len(_ARABIC.findall(text)) >= 0.3 * len(letters):
+    valid, invalid = _utf8_sequences(data)
+    if valid > invalid:
+        raise DecodeError(
+            f"{where}, but the rest of the file is: it looks like damaged UTF-8 "
+            f"({invalid} bad byte sequence(s)); repair or re-save the file as UTF-8, "
+            "or pass encoding= if it is in another codec"
+        )
+    if _looks_like_cp1256(data):
         return "cp1256"
     raise DecodeError(
-        f"byte {utf8_error.start} (0x{data[utf8_error.start]:02x}) is not valid UTF-8, "
-        "and the file is neither UTF-16 nor Arabic Windows-1256; pass encoding= "
-        "explicitly"
+        f"{where}, and the file is neither UTF-16 nor Arabic Windows-1256; pass "
+        "encoding= explicitly"
     )
+
+
+def _count(data: bytes, values: bytes) -> int:
+    """How many bytes of ``data`` are among ``values``."""
+    return len(data) - len(data.translate(None, values))
+
+
+def _utf8_sequences(data: bytes) -> tuple[int, int]:
+    """(valid non-ASCII UTF-8 characters, invalid byte sequences) in ``data``."""
+    text = data.decode("utf-8", "replace")
+    invalid = text.count("\ufffd") - data.count("\ufffd".encode())
+    ascii_bytes = len(data) - _count(data, _NON_ASCII)
+    return len(text) - ascii_bytes - invalid, invalid
+
+
+def _looks_like_cp1256(data: bytes) -> bool:
+    """Text (hardly any control byte) whose non-ASCII letters are mostly Arabic."""
+    if _count(data, _CONTROLS) * 100 > len(data):
+        return False
+    arabic = _count(data, _CP1256_ARABIC)
+    return arabic > 0 and arabic >= 0.8 * (arabic + _count(data, _CP1256_LATIN))
 
 
 def _utf16_guess(data: bytes) -> str | None:
@@ -92,6 +133,40 @@ def _utf16_guess(data: bytes) -> str | None:
         if (high.count(0) + high.count(6)) > 0.6 * half:
             return codec
     return None
+
+
+def check_size(path: Path, max_bytes: int) -> None:
+    """Refuse a file larger than ``max_bytes`` before reading it into memory.
+
+    Parameters
+    ----------
+    path : Path
+        The file.
+    max_bytes : int
+        The largest size accepted.
+
+    Raises
+    ------
+    ValueError
+        When the file is larger; the message names it and says what to do.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "big.txt"
+    >>> _ = path.write_bytes(b"x" * 2000)
+    >>> check_size(path, 1000)
+    Traceback (most recent call last):
+    ...
+    ValueError: .../big.txt: 2,000 bytes is more than max_bytes=1,000; split the file ...
+    """
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise ValueError(
+            f"{path}: {size:,} bytes is more than max_bytes={max_bytes:,}; split the "
+            "file into smaller ones (one .txt per article, or several tables loaded "
+            "one by one), or pass a larger max_bytes= if there is memory for it"
+        )
 
 
 def read_text(
@@ -118,7 +193,8 @@ def read_text(
     DecodeError
         When the bytes cannot be decoded; names the file and byte offset.
     ValueError
-        When the file is larger than ``max_bytes``.
+        When the file is larger than ``max_bytes``, or ``encoding`` is not a text
+        codec.
 
     Examples
     --------
@@ -129,12 +205,7 @@ def read_text(
     'أكدت'
     """
     path = Path(path)
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise ValueError(
-            f"{path}: {size:,} bytes is more than max_bytes={max_bytes:,}; "
-            "split the file or stream it with toolkit.corpus.iter_corpus()"
-        )
+    check_size(path, max_bytes)
     data = path.read_bytes()
     try:
         codec = encoding or detect_encoding(data)
@@ -144,5 +215,10 @@ def read_text(
     except UnicodeDecodeError as error:
         raise DecodeError(
             f"{path}: byte {error.start} cannot be decoded as {encoding}: {error.reason}"
+        ) from None
+    except LookupError as error:
+        raise ValueError(
+            f"argument encoding={encoding!r} is not a text codec ({error}); use e.g. "
+            "'utf-8', 'utf-16' or 'cp1256', or leave it out to detect the encoding"
         ) from None
     return text.removeprefix("\ufeff")

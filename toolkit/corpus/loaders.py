@@ -4,13 +4,20 @@ Accepted inputs:
 
 * a folder of ``.txt`` files, one article each, with an optional JSON sidecar
   ``NAME.json`` beside ``NAME.txt`` holding metadata (``outlet``, ``date``, ``title``,
-  ``url`` or any other key);
+  ``url`` or any other key); subfolders are not read;
 * a single ``.txt`` file;
 * a ``.csv`` or ``.tsv`` file, a ``.jsonl`` file (one JSON object per line), or a
   ``.parquet`` file (when pyarrow is installed), with at least a ``text`` column.
 
+CSV and TSV cells are read as strings (see :func:`toolkit.corpus.tables.read_table`).
+A ``doc_id`` is kept as written (a JSON number ``7`` becomes ``"7"``); a table without
+one, or a JSONL record without one, gets ``FILE-ROW`` (the file's name and the 0-based
+row).
+
 Text files are decoded with :func:`toolkit.corpus.encoding.read_text` (UTF-8 with or
 without BOM, UTF-16, Windows-1256).
+
+File types are matched case-insensitively (``A.TXT``, ``B.CSV``).
 
 Documented skips: an empty ``.txt`` file or a row whose text is missing or blank is
 skipped **with a warning** that names the file and row (pass ``on_missing="raise"`` to
@@ -26,7 +33,7 @@ Examples
 
 from __future__ import annotations
 
-import io
+import itertools
 import json
 import re
 import warnings
@@ -36,7 +43,8 @@ from typing import Literal
 import pandas as pd
 
 from toolkit.corpus import schema as S
-from toolkit.corpus.encoding import DEFAULT_MAX_BYTES, read_text
+from toolkit.corpus.encoding import DEFAULT_MAX_BYTES, check_size, read_text
+from toolkit.corpus.tables import read_table
 
 #: The folder of corpora this project ships.
 EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "datasets" / "examples"
@@ -63,12 +71,13 @@ def load_corpus(
         A folder of ``.txt`` files, or a ``.txt``, ``.csv``, ``.tsv``, ``.jsonl`` or
         ``.parquet`` file.
     encoding : str, optional
-        Force a codec; detected per file when omitted.
+        Force a codec for every file read (JSON sidecars included); detected per file
+        when omitted.
     on_missing : {"warn", "raise"}
         What to do with an empty file or a row without text: skip it with a
         :class:`CorpusWarning` (default) or raise ``ValueError``.
     max_bytes : int
-        Refuse any single file larger than this (default 512 MiB).
+        Refuse any single file larger than this (default 512 MiB), Parquet included.
 
     Returns
     -------
@@ -81,9 +90,11 @@ def load_corpus(
     FileNotFoundError
         When ``path`` does not exist.
     ValueError
-        Unknown file type, missing ``text`` column, duplicate ``doc_id``, no article
-        left, or (with ``on_missing="raise"``) an empty text; the message names the file
-        and row.
+        Unknown file type, a file that cannot be parsed (a CSV row with more fields
+        than its header, an unclosed quote, invalid JSON), a column or JSON key given
+        twice, missing ``text`` column, duplicate ``doc_id``, no article left, or (with
+        ``on_missing="raise"``) an empty text; the message names the file and the line,
+        row or file.
 
     Examples
     --------
@@ -99,7 +110,7 @@ def load_corpus(
         frame = _read_folder(path, encoding, on_missing, max_bytes)
     else:
         frame = _read_file(path, encoding, on_missing, max_bytes)
-    return _finish(frame, str(path))
+    return _finish(frame, str(path), "files" if path.is_dir() else "rows")
 
 
 def load_example() -> pd.DataFrame:
@@ -152,14 +163,19 @@ def _missing(where: str, on_missing: OnMissing) -> None:
     warnings.warn(message, CorpusWarning, stacklevel=4)
 
 
+def _suffix(path: Path) -> str:
+    """The file type, case-insensitively (``A.TXT`` is a ``.txt`` file)."""
+    return path.suffix.lower()
+
+
 def _read_folder(
     folder: Path, encoding: str | None, on_missing: OnMissing, max_bytes: int
 ) -> pd.DataFrame:
-    files = sorted(folder.glob("*.txt"))
+    files = sorted(f for f in folder.iterdir() if _suffix(f) == ".txt" and f.is_file())
     if not files:
         raise ValueError(f"{folder}: no .txt files in this folder")
     frames = [_read_txt(f, encoding, on_missing, max_bytes) for f in files]
-    return pd.concat(frames, ignore_index=True)
+    return _fill_optional(pd.concat(frames))
 
 
 def _read_txt(
@@ -167,39 +183,30 @@ def _read_txt(
 ) -> pd.DataFrame:
     text = read_text(path, encoding, max_bytes)
     record: dict[str, object] = {S.DOC_ID: path.stem, S.TEXT: text}
-    sidecar = path.with_suffix(".json")
-    if sidecar.exists():
-        try:
-            meta = json.loads(read_text(sidecar, max_bytes=max_bytes))
-        except json.JSONDecodeError as error:
-            raise ValueError(f"{sidecar}: not valid JSON ({error})") from None
-        if not isinstance(meta, dict):
-            raise ValueError(f"{sidecar}: expected a JSON object of metadata")
-        record = {**meta, **record, S.DOC_ID: str(meta.get(S.DOC_ID, path.stem))}
+    candidates = [path.with_suffix(suffix) for suffix in (".json", ".JSON")]
+    sidecar = next((c for c in candidates if c.is_file()), None)
+    if sidecar is not None:
+        where = f"{sidecar}: the file"
+        meta = _json_object(read_text(sidecar, encoding, max_bytes), where)
+        doc_id = _doc_id(meta.get(S.DOC_ID), where) or path.stem
+        record = {**meta, **record, S.DOC_ID: doc_id}
     if not text.strip():
         _missing(str(path), on_missing)
         return pd.DataFrame(columns=[S.DOC_ID, S.TEXT])
-    return pd.DataFrame([record])
+    return pd.DataFrame([record], index=[path.name])
 
 
 def _read_file(
     path: Path, encoding: str | None, on_missing: OnMissing, max_bytes: int
 ) -> pd.DataFrame:
-    suffix = path.suffix.lower()
+    suffix = _suffix(path)
     if suffix == ".txt":
         return _read_txt(path, encoding, on_missing, max_bytes)
     if suffix == ".parquet":
-        frame = _read_parquet(path)
+        frame = _read_parquet(path, max_bytes)
     elif suffix in (".csv", ".tsv"):
-        text = read_text(path, encoding, max_bytes)
-        if not text.strip():
-            raise ValueError(f"{path}: the file is empty")
-        frame = pd.read_csv(
-            io.StringIO(text),
-            sep="\t" if suffix == ".tsv" else ",",
-            dtype=str,
-            keep_default_na=False,
-        )
+        sep = "\t" if suffix == ".tsv" else ","
+        frame = read_table(path, sep, encoding, max_bytes)
     elif suffix == ".jsonl":
         frame = _read_jsonl(path, encoding, max_bytes)
     else:
@@ -214,33 +221,67 @@ def _read_file(
     return _drop_missing_text(frame, str(path), on_missing)
 
 
-def _read_parquet(path: Path) -> pd.DataFrame:
+def _read_parquet(path: Path, max_bytes: int) -> pd.DataFrame:
+    check_size(path, max_bytes)
     try:
         import pyarrow  # noqa: F401
     except ImportError:
         raise ImportError(
             f"{path}: reading Parquet needs pyarrow; pip install pyarrow"
         ) from None
-    return pd.read_parquet(path)
+    return pd.read_parquet(path).reset_index(drop=True)
 
 
 def _read_jsonl(path: Path, encoding: str | None, max_bytes: int) -> pd.DataFrame:
-    records = []
+    records: list[dict] = []
+    doc_ids: list[str | None] = []
     for number, line in enumerate(read_text(path, encoding, max_bytes).splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise ValueError(
-                f"{path}: line {number} is not valid JSON ({error})"
-            ) from None
-        if not isinstance(record, dict):
-            raise ValueError(f"{path}: line {number} is not a JSON object")
-        records.append(record)
+        if line.strip():
+            where = f"{path}: line {number}"
+            records.append(_json_object(line, where))
+            doc_ids.append(_doc_id(records[-1].get(S.DOC_ID), where))
     if not records:
         raise ValueError(f"{path}: the file has no records")
-    return pd.DataFrame(records)
+    frame = pd.DataFrame(records)
+    if S.DOC_ID in frame:  # fill the missing ones as a table without doc_id is filled
+        frame[S.DOC_ID] = [
+            f"{path.stem}-{row}" if doc_id is None else doc_id
+            for row, doc_id in enumerate(doc_ids)
+        ]
+    return _fill_optional(frame)
+
+
+def _fill_optional(frame: pd.DataFrame) -> pd.DataFrame:
+    """Metadata some records (or sidecars) lack is an empty cell, as in a CSV file."""
+    optional = [c for c in S.ARTICLE_COLUMNS if c in frame and c != S.TEXT]
+    return frame.fillna(dict.fromkeys(optional, ""))
+
+
+def _json_object(text: str, where: str) -> dict:
+    """Parse one JSON object, refusing a key given twice (JSON keeps the last)."""
+
+    def pairs(items: list[tuple[str, object]]) -> dict:
+        twice = S.repeated_names(key for key, _ in items)
+        if twice:
+            raise ValueError(f"{where} gives key {twice[0]!r} more than once")
+        return dict(items)
+
+    try:
+        value = json.loads(text, object_pairs_hook=pairs)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"{where} is not valid JSON ({error})") from None
+    if not isinstance(value, dict):
+        raise ValueError(f"{where} is not a JSON object")
+    return value
+
+
+def _doc_id(value: object, where: str) -> str | None:
+    """A doc_id as written (a JSON number 7 is '7'); None when missing or null."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise ValueError(f"{where} has doc_id {value!r}; expected a string or number")
+    return str(value)
 
 
 def _drop_missing_text(
@@ -252,10 +293,11 @@ def _drop_missing_text(
         _missing(
             f"{where}: row {row} (doc_id {frame[S.DOC_ID].iloc[row]!r})", on_missing
         )
-    return frame.loc[~bad].reset_index(drop=True)
+    return frame.loc[~bad]
 
 
-def _finish(frame: pd.DataFrame, where: str) -> pd.DataFrame:
+def _finish(frame: pd.DataFrame, where: str, unit: str) -> pd.DataFrame:
+    """Check and order the columns; ``frame``'s index names each row's ``unit``."""
     if frame.empty:
         raise ValueError(f"{where}: no article with text was found")
     frame = frame.copy()
@@ -264,12 +306,18 @@ def _finish(frame: pd.DataFrame, where: str) -> pd.DataFrame:
         frame[column] = ""
     filled = (*frame.attrs.get(S.FILLED_COLUMNS, ()), *new)
     frame[S.DOC_ID] = frame[S.DOC_ID].astype(str)
-    duplicated = frame[S.DOC_ID][frame[S.DOC_ID].duplicated()].unique()
-    if len(duplicated):
+    twice = frame.index[frame[S.DOC_ID].duplicated(keep=False)]
+    if len(twice):
+        places = frame.loc[twice, S.DOC_ID].groupby(frame.loc[twice, S.DOC_ID])
+        listed = [
+            f"{doc_id!r} ({unit} {', '.join(map(str, rows.index))})"
+            for doc_id, rows in itertools.islice(places, 5)
+        ]
         raise ValueError(
-            f"{where}: duplicate doc_id values {', '.join(map(repr, duplicated[:5]))}; "
+            f"{where}: duplicate doc_id values {', '.join(listed)}; "
             "doc_id must identify one article"
         )
+    frame = frame.reset_index(drop=True)
     no_arabic = frame.loc[~frame[S.TEXT].str.contains(_ARABIC), S.DOC_ID].tolist()
     if no_arabic:
         warnings.warn(

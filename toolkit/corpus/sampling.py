@@ -46,7 +46,7 @@ def stratified_sample(
     n : int
         Sample size, ``1 <= n``; capped at ``len(frame)``.
     by : str
-        Column to stratify on.
+        Column to stratify on; rows where it is missing form one more stratum.
     seed : int
         Random seed: the same seed gives the same sample.
 
@@ -68,16 +68,17 @@ def stratified_sample(
     """
     if n < 1:
         raise ValueError(f"argument n must be at least 1, got {n}")
-    S.require_columns(frame, [by], "argument 'frame'")
+    S.require_columns(frame, [by], f"argument by={by!r}")
     n = min(n, len(frame))
-    sizes = frame[by].value_counts(sort=False)
-    take = _allocate(sizes, n)
+    # strata in order of first appearance; a missing value is a stratum of its own
+    codes, _ = pd.factorize(frame[by], use_na_sentinel=False)
+    take = _allocate(pd.Series(np.bincount(codes)), n)
     rng = np.random.default_rng(seed)
     chosen = []
-    for key, count in take.items():
-        index = frame.index[frame[by] == key]
-        chosen.extend(rng.choice(index, size=int(count), replace=False))
-    return frame.loc[sorted(chosen, key=frame.index.get_loc)]
+    for code, count in take.items():
+        rows = np.flatnonzero(codes == code)
+        chosen.extend(rng.choice(rows, size=int(count), replace=False))
+    return frame.iloc[sorted(chosen)]
 
 
 def _allocate(sizes: pd.Series, n: int) -> pd.Series:

@@ -20,6 +20,7 @@ True
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 import pandas as pd
@@ -134,6 +135,28 @@ def missing_columns(frame: pd.DataFrame, required: Iterable[str]) -> list[str]:
     """
     present = set(frame.columns)
     return [name for name in required if name not in present]
+
+
+def repeated_names(names: Iterable[str]) -> list[str]:
+    """Return the names that occur more than once, in order of first occurrence.
+
+    Parameters
+    ----------
+    names : iterable of str
+        Column names (a file's header) or keys.
+
+    Returns
+    -------
+    list of str
+        Each repeated name once; empty when all are distinct.
+
+    Examples
+    --------
+    >>> repeated_names(["text", "outlet", "text", "outlet", "url"])
+    ['text', 'outlet']
+    """
+    counts = Counter(names)
+    return [name for name, count in counts.items() if count > 1]
 
 
 def require_columns(frame: pd.DataFrame, required: Iterable[str], what: str) -> None:

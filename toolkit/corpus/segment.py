@@ -2,9 +2,9 @@
 
 A sentence ends at ``.`` ``!`` ``?`` ``؟`` ``؛`` or ``…`` when whitespace or the end of
 the paragraph follows (closing quotes and brackets stay with the sentence), and at every
-paragraph break (a blank line, or a single newline). Decimals ("3.5"), percentages
-("90%"), quoted names ('"مسد"') and one-letter abbreviations ("د. محمد") do not end a
-sentence.
+paragraph break (a blank line, or a single line break: ``\\n``, ``\\r\\n`` or ``\\r``).
+Decimals ("3.5"), percentages ("90%"), quoted names ('"مسد"') and one-letter
+abbreviations ("د. محمد") do not end a sentence.
 
 Examples
 --------
@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-_PARAGRAPH = re.compile(r"[^\n]+")
+#: A line: ``\n``, ``\r\n`` and a lone ``\r`` (old Mac files) all end one.
+_PARAGRAPH = re.compile(r"[^\r\n]+")
 _END = re.compile(r"[.!?؟؛…]+[\"'»”’)\]]*(?=\s|$)")
 _ABBREVIATION = re.compile(r"(?:^|\s)\w\.$")
 
@@ -44,7 +45,8 @@ def sentence_spans(text: str) -> list[Span]:
     Parameters
     ----------
     text : str
-        An article. Paragraphs are separated by newlines.
+        An article. Paragraphs are separated by line breaks (``\\n``, ``\\r\\n`` or
+        a lone ``\\r``).
 
     Returns
     -------

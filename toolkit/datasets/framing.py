@@ -34,6 +34,7 @@ from toolkit.corpus.schema import (
     check_values,
     require_columns,
 )
+from toolkit.corpus.tables import read_table
 from toolkit.datasets.splits import check_split
 
 #: Register of the statement (wire copy, headline, official post, ...).
@@ -70,7 +71,8 @@ def load_framing_statements(
         Keep only this split; ``None`` keeps all rows.
     path : str or Path, optional
         Another file with the same layout; default
-        :data:`FRAMING_STATEMENTS_PATH`.
+        :data:`FRAMING_STATEMENTS_PATH`. Its encoding is detected like a corpus
+        file's (UTF-8, UTF-16 or Windows-1256).
 
     Returns
     -------
@@ -84,9 +86,10 @@ def load_framing_statements(
     FileNotFoundError
         When the file does not exist.
     ValueError
-        When ``split`` is not legal, a column is missing, a text is empty or a
-        label is outside its vocabulary; the message names the file and row
-        (0-based data row).
+        When ``split`` is not legal, the file cannot be decoded or parsed, a
+        column is missing or given twice, a text is empty or a label is outside
+        its vocabulary; the message names the file and the line or row (0-based
+        data row).
 
     Examples
     --------
@@ -102,9 +105,7 @@ def load_framing_statements(
             f"framing corpus not found at {source}; it is part of a source "
             "checkout of the project (datasets/framing-statements/statements.tsv)"
         )
-    frame = pd.read_csv(
-        source, sep="\t", dtype="str", keep_default_na=False, encoding="utf-8"
-    )
+    frame = read_table(source, sep="\t")
     what = str(source)
     require_columns(frame, FRAMING_COLUMNS, what)
     _check_texts(frame, what)

@@ -24,6 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from toolkit.corpus.schema import HEDGED, SPLIT, TARGET, TEXT, require_columns
+from toolkit.corpus.tables import read_table
 from toolkit.datasets.external import (
     ID,
     load_ans,
@@ -91,7 +92,8 @@ def load_real_hedging(
         Passed to the dataset loaders; ``False`` uses the cache only.
     path : str or Path, optional
         Another labels file with the same columns; default
-        :data:`REAL_HEDGING_PATH`.
+        :data:`REAL_HEDGING_PATH`. Its encoding is detected like a corpus file's
+        (UTF-8, UTF-16 or Windows-1256).
 
     Returns
     -------
@@ -105,9 +107,10 @@ def load_real_hedging(
         When the labels file does not exist, or a dataset is not cached and
         ``download=False`` (the message says how to fetch it).
     ValueError
-        When ``part`` is not legal, a column is missing, a label is not 0/1, a
-        dataset is unknown or a key matches no row of its dataset; the message
-        names the file and row (0-based data row).
+        When ``part`` is not legal, the file cannot be decoded or parsed, a
+        column is missing or given twice, a label is not 0/1, a dataset is
+        unknown or a key matches no row of its dataset; the message names the
+        file and the line or row (0-based data row).
 
     Examples
     --------
@@ -123,7 +126,7 @@ def load_real_hedging(
             f"real-text hedging labels not found at {source}; they are part of a "
             "source checkout of the project (datasets/real-hedging/labels.tsv)"
         )
-    labels = pd.read_csv(source, sep="\t", dtype=str, keep_default_na=False)
+    labels = read_table(source, sep="\t")
     _check(labels, str(source))
     labels = labels[labels[PART].isin(wanted)].reset_index(drop=True)
     texts = {name: _texts(name, download) for name in labels[DATASET].unique()}
