@@ -1,5 +1,7 @@
 """The command line, end to end: analyze, train, annotate, and user errors."""
 
+import zipfile
+
 import pandas as pd
 import pytest
 
@@ -79,6 +81,34 @@ def test_training_with_empty_labels_is_one_clear_line(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith("error: ") and "'hedged' is empty in row(s) 1" in err
     assert "Traceback" not in err and err.count("\n") == 1
+
+
+def _gold_hedging_file(tmp_path):
+    data = tmp_path / "labels.csv"
+    load_example_gold()[["text", "hedged"]].to_csv(data, index=False)
+    return data
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_train_never_overwrites_its_own_training_data(tmp_path, force, capsys):
+    data = _gold_hedging_file(tmp_path)
+    before = data.read_bytes()
+    argv = ["train", "hedging", str(data), "--out", str(data), *force]
+    assert main(argv) == 1
+    assert "is the input file" in capsys.readouterr().err
+    assert data.read_bytes() == before
+
+
+def test_train_overwrites_an_existing_model_only_with_force(tmp_path, capsys):
+    data = _gold_hedging_file(tmp_path)
+    model = tmp_path / "hedge.skops"
+    model.write_bytes(b"precious")
+    argv = ["-q", "train", "hedging", str(data), "--out", str(model)]
+    assert main(argv) == 1
+    assert "exists; pass --force" in capsys.readouterr().err
+    assert model.read_bytes() == b"precious"
+    assert main([*argv, "--force"]) == 0
+    assert zipfile.is_zipfile(model)
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,19 @@ class UserError(Exception):
     """A mistake in the command line or the input files: printed as one line."""
 
 
+def _check_out_file(out: Path, *, force: bool, source: Path) -> None:
+    """Refuse an ``--out`` file that is the input, a folder, or exists without --force."""
+    if out.exists() and source.exists() and out.samefile(source):
+        raise UserError(
+            f"--out {out} is the input file {source}; choose another --out "
+            "(the input is never overwritten)"
+        )
+    if out.is_dir():
+        raise UserError(f"--out {out} is a folder; give the path of a file to write")
+    if out.exists() and not force:
+        raise UserError(f"{out} exists; pass --force to overwrite it")
+
+
 def _analyze(args: argparse.Namespace) -> None:
     from toolkit.classify.inputs import has_arabic
     from toolkit.corpus import load_corpus
@@ -48,6 +61,7 @@ def _analyze(args: argparse.Namespace) -> None:
 def _train(args: argparse.Namespace) -> None:
     from toolkit.pipeline import train_from_file
 
+    _check_out_file(Path(args.out), force=args.force, source=Path(args.data))
     path = train_from_file(args.task, args.data, args.out)
     if not args.quiet:
         print(f"{args.task} model saved to {path}")
@@ -57,11 +71,10 @@ def _annotate(args: argparse.Namespace) -> None:
     from toolkit.corpus import extract_statements, load_corpus
     from toolkit.corpus.sampling import annotation_sheet
 
+    out = Path(args.out)
+    _check_out_file(out, force=args.force, source=Path(args.corpus))
     statements = extract_statements(load_corpus(args.corpus))
     sheet = annotation_sheet(statements, args.sample, seed=args.seed)
-    out = Path(args.out)
-    if out.exists() and not args.force:
-        raise UserError(f"{out} exists; pass --force to overwrite it")
     out.parent.mkdir(parents=True, exist_ok=True)
     sheet.to_csv(out, index=False, encoding="utf-8-sig")
     if not args.quiet:
@@ -122,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
         "data", help="file with a 'text' column and a 'stance' or 'hedged' column"
     )
     train.add_argument("--out", required=True, help="where to save the model (.skops)")
+    train.add_argument("--force", action="store_true", help="overwrite --out")
     train.set_defaults(run=_train)
 
     annotate = commands.add_parser(
