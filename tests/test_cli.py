@@ -1,13 +1,15 @@
 """The command line, end to end: analyze, train, annotate, and user errors."""
 
+import shutil
 import zipfile
 
 import pandas as pd
 import pytest
 
 from toolkit.cli import main
-from toolkit.corpus import CorpusWarning, load_example_gold
+from toolkit.corpus import CorpusWarning, load_example, load_example_gold
 from toolkit.datasets import load_framing_statements
+from toolkit.report import MARKER
 
 EXAMPLE = "datasets/examples"
 
@@ -81,6 +83,41 @@ def test_training_with_empty_labels_is_one_clear_line(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith("error: ") and "'hedged' is empty in row(s) 1" in err
     assert "Traceback" not in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_analyze_never_writes_over_its_input(tmp_path, force, capsys):
+    project = tmp_path / "proj"
+    project.mkdir()
+    corpus = project / "statements.csv"
+    load_example()[["doc_id", "text"]].to_csv(corpus, index=False)
+    before = corpus.read_bytes()
+    assert main(["-q", "analyze", str(corpus), "--out", str(project), *force]) == 1
+    assert "would replace its input" in capsys.readouterr().err
+    assert corpus.read_bytes() == before
+    assert sorted(p.name for p in project.iterdir()) == ["statements.csv"]
+
+
+def test_analyze_into_a_users_folder_needs_force(tmp_path, capsys):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "report.md").write_text("my own report", encoding="utf-8")
+    (folder / "ideas.txt").write_text("keep me", encoding="utf-8")
+    assert main(["-q", "analyze", EXAMPLE, "--out", str(folder)]) == 1
+    assert "pass --force" in capsys.readouterr().err
+    assert (folder / "report.md").read_text(encoding="utf-8") == "my own report"
+    assert main(["-q", "analyze", EXAMPLE, "--out", str(folder), "--force"]) == 0
+    assert (folder / "report.md").read_text(encoding="utf-8").startswith("# Framing")
+    assert (folder / "ideas.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_analyze_again_into_its_own_report_folder(report, tmp_path):
+    again = tmp_path / "report"
+    shutil.copytree(report, again)
+    (again / MARKER).unlink()  # as written before the marker existed
+    assert main(["-q", "analyze", EXAMPLE, "--out", str(again)]) == 0
+    assert (again / MARKER).is_file()
+    assert main(["-q", "analyze", EXAMPLE, "--out", str(again)]) == 0
 
 
 def _gold_hedging_file(tmp_path):

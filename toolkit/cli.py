@@ -53,6 +53,8 @@ def _analyze(args: argparse.Namespace) -> None:
         hedge_model=args.hedge_model,
         name=Path(args.corpus).name,
         quiet=args.quiet,
+        force=args.force,
+        source=args.corpus,
     )
     if not args.quiet:
         print(f"report written to {Path(args.out) / 'report.md'} and report.html")
@@ -121,6 +123,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     analyze.add_argument("--stance-model", help="a model saved by 'train stance'")
     analyze.add_argument("--hedge-model", help="a model saved by 'train hedging'")
+    analyze.add_argument(
+        "--force",
+        action="store_true",
+        help="write into a non-empty folder that holds no report (its report files "
+        "are replaced; the input never is)",
+    )
     analyze.set_defaults(run=_analyze)
 
     train = commands.add_parser(
