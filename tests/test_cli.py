@@ -120,6 +120,28 @@ def test_analyze_again_into_its_own_report_folder(report, tmp_path):
     assert main(["-q", "analyze", EXAMPLE, "--out", str(again)]) == 0
 
 
+def test_a_failed_analyze_leaves_the_previous_report_whole(
+    report, tmp_path, file_size_limit, capsys
+):
+    again = tmp_path / "report"
+    shutil.copytree(report, again)
+    before = {p: p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    file_size_limit(20_000)  # report.html and the figures are larger
+    assert main(["-q", "analyze", EXAMPLE, "--out", str(again)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: could not write {again} (File too large)")
+    assert {p: p.read_bytes() for p in again.rglob("*") if p.is_file()} == before
+    assert [p.name for p in tmp_path.iterdir()] == ["report"]
+
+
+def test_a_failed_analyze_creates_no_folder(tmp_path, capsys):
+    out = tmp_path / "out"
+    argv = ["-q", "analyze", EXAMPLE, "--out", str(out), "--hedge-model", "no.skops"]
+    assert main(argv) == 1
+    assert "no.skops" in capsys.readouterr().err
+    assert not out.exists()
+
+
 def _gold_hedging_file(tmp_path):
     data = tmp_path / "labels.csv"
     load_example_gold()[["text", "hedged"]].to_csv(data, index=False)

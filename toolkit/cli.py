@@ -72,13 +72,15 @@ def _train(args: argparse.Namespace) -> None:
 def _annotate(args: argparse.Namespace) -> None:
     from toolkit.corpus import extract_statements, load_corpus
     from toolkit.corpus.sampling import annotation_sheet
+    from toolkit.outputs import atomic_path
 
     out = Path(args.out)
     _check_out_file(out, force=args.force, source=Path(args.corpus))
     statements = extract_statements(load_corpus(args.corpus))
     sheet = annotation_sheet(statements, args.sample, seed=args.seed)
     out.parent.mkdir(parents=True, exist_ok=True)
-    sheet.to_csv(out, index=False, encoding="utf-8-sig")
+    with atomic_path(out) as partial:
+        sheet.to_csv(partial, index=False, encoding="utf-8-sig")
     if not args.quiet:
         print(f"{len(sheet)} statements to annotate written to {out}")
 

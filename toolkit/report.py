@@ -26,6 +26,7 @@ from matplotlib.axes import Axes
 from toolkit import __version__
 from toolkit.corpus import schema as S
 from toolkit.framing import columns as C
+from toolkit.outputs import move_files, staging_folder, write_error
 from toolkit.pipeline import HEDGED_PROBABILITY, STANCE_CONFIDENCE, Analysis, analyze
 from toolkit.plotting import (
     plot_distinctive_terms,
@@ -506,7 +507,10 @@ def write_report(
         An articles table.
     out : pathlib.Path
         Output folder, created if needed: a new or empty folder, or one holding a
-        report of this toolkit, whose report files are replaced.
+        report of this toolkit, whose report files are replaced (figures the new
+        report lacks are removed). The report is built in a temporary folder
+        beside it and moved in when complete, so a failure leaves ``out`` as it
+        was.
     stance_model, hedge_model : str or Path, optional
         Saved models to use instead of the project's defaults.
     name : str
@@ -525,6 +529,8 @@ def write_report(
     ------
     ValueError
         When ``out`` may not be written (see :func:`check_report_folder`).
+    OSError
+        When a file cannot be written (disk full, file too large); it names ``out``.
 
     Examples
     --------
@@ -541,23 +547,36 @@ def write_report(
     """
     out = Path(out)
     check_report_folder(out, force=force, source=source)
-    out.mkdir(parents=True, exist_ok=True)
     analysis = analyze(
         articles,
         stance_model=stance_model,
         hedge_model=hedge_model,
         progress=not quiet,
     )
-    figures = _figures(analysis, out)
+    try:
+        with staging_folder(out) as staging:
+            written = _write_files(analysis, staging, name)
+            move_files(staging, out, written)
+        for stale in set(report_outputs()) - set(written):
+            (out / stale).unlink(missing_ok=True)
+    except OSError as error:
+        raise write_error(error, out) from error
+    return analysis
+
+
+def _write_files(analysis: Analysis, folder: Path, name: str) -> list[Path]:
+    """Write the report into ``folder``; return the files written, relative to it."""
+    figures = _figures(analysis, folder)
     blocks = build_blocks(analysis, figures, name)
-    (out / "report.md").write_text(to_markdown(blocks), encoding="utf-8")
-    page = to_html(blocks, out, f"{TITLE}: {name}")
-    (out / "report.html").write_text(page, encoding="utf-8")
-    analysis.statements.to_csv(out / "statements.csv", index=False, encoding="utf-8")
-    analysis.summary.to_csv(out / "summary.csv", index=False, encoding="utf-8")
-    (out / MARKER).write_text(
+    (folder / "report.md").write_text(to_markdown(blocks), encoding="utf-8")
+    page = to_html(blocks, folder, f"{TITLE}: {name}")
+    (folder / "report.html").write_text(page, encoding="utf-8")
+    statements, summary = folder / "statements.csv", folder / "summary.csv"
+    analysis.statements.to_csv(statements, index=False, encoding="utf-8")
+    analysis.summary.to_csv(summary, index=False, encoding="utf-8")
+    (folder / MARKER).write_text(
         f"A report written by arabic-framing-toolkit {__version__}; 'analyze' may "
         "replace its files.\n",
         encoding="utf-8",
     )
-    return analysis
+    return [*map(Path, REPORT_FILES), *(f.path for f in figures.values()), Path(MARKER)]

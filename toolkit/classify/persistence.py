@@ -30,6 +30,7 @@ import skops.io as sio
 from sklearn.base import BaseEstimator
 
 import toolkit
+from toolkit.outputs import atomic_path
 
 #: Format tag written into every model file.
 FORMAT = "toolkit.classify.model/1"
@@ -69,12 +70,16 @@ def save(clf: BaseEstimator, path: str | Path) -> None:
     clf : estimator
         Usually a fitted :class:`StanceClassifier` or :class:`HedgeClassifier`.
     path : str or Path
-        Destination; an existing file is replaced.
+        Destination; an existing file is replaced only once the new one is
+        completely written.
 
     Raises
     ------
     TypeError
         When ``clf`` is not a scikit-learn estimator.
+    OSError
+        When the file cannot be written (the message names ``path``, which is
+        left as it was).
 
     Examples
     --------
@@ -95,7 +100,8 @@ def save(clf: BaseEstimator, path: str | Path) -> None:
         "sklearn_version": sklearn.__version__,
         "model": clf,
     }
-    sio.dump(payload, Path(path))
+    with atomic_path(path) as partial:
+        sio.dump(payload, partial)
 
 
 def load(path: str | Path) -> Any:
