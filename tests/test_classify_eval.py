@@ -220,6 +220,12 @@ def test_corrupt_and_foreign_files_fail_clearly(tmp_path):
     sio.dump({"weights": [1, 2]}, foreign)
     with pytest.raises(ModelFileError, match="not a toolkit model file"):
         load(foreign)
+    sio.dump({"format": persistence.FORMAT, "model": "a string"}, foreign)
+    with pytest.raises(ModelFileError, match=r"foreign\.skops: holds a str, not a"):
+        load(foreign)
+    save(HedgeClassifier(), foreign)
+    with pytest.raises(ModelFileError, match="HedgeClassifier that was never trained"):
+        load(foreign)
     with pytest.raises(FileNotFoundError, match=r"missing\.skops"):
         load(tmp_path / "missing.skops")
     with pytest.raises(TypeError, match="scikit-learn estimator"):

@@ -42,6 +42,8 @@ HEDGED_PROBABILITY = "hedged_probability"
 TRAINING_SPLITS = ("train", "dev")
 #: Label column each task learns.
 TASK_LABELS = {"stance": S.STANCE, "hedging": S.HEDGED}
+#: The labels each task's model may predict.
+TASK_VOCABULARIES: dict[str, tuple] = {"stance": S.STANCES, "hedging": (0, 1)}
 
 
 @dataclass
@@ -66,12 +68,16 @@ class Analysis:
     terms: pd.DataFrame
 
 
-def _new_model(task: str) -> ClassifierMixin:
+def _task_class(task: str) -> type[ClassifierMixin]:
     from toolkit.classify import HedgeClassifier, StanceClassifier
 
     if task not in TASK_LABELS:
         raise ValueError(f"task must be 'stance' or 'hedging', got {task!r}")
-    return StanceClassifier() if task == "stance" else HedgeClassifier()
+    return StanceClassifier if task == "stance" else HedgeClassifier
+
+
+def _new_model(task: str) -> ClassifierMixin:
+    return _task_class(task)()
 
 
 @lru_cache(maxsize=2)
@@ -153,12 +159,60 @@ def train_from_file(task: str, data: str | Path, out: str | Path) -> Path:
     return Path(out)
 
 
-def _model(task: str, path: str | Path | None) -> ClassifierMixin:
-    if path is None:
-        return default_model(task)
+def load_task_model(task: str, path: str | Path) -> ClassifierMixin:
+    """Load a model saved by ``train`` and check that it does ``task``.
+
+    Parameters
+    ----------
+    task : {"stance", "hedging"}
+        What the model must do.
+    path : str or Path
+        The model file.
+
+    Returns
+    -------
+    sklearn classifier
+        The fitted model.
+
+    Raises
+    ------
+    ValueError
+        When the file holds a model of the other task, or one that predicts labels
+        outside :data:`TASK_VOCABULARIES` (the message names the file).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from toolkit.classify import HedgeClassifier, save
+    >>> hedge = HedgeClassifier().fit(["زعم المصدر", "أكد المصدر"], [1, 0])
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     save(hedge, Path(tmp) / "hedge.skops")
+    ...     load_task_model("stance", Path(tmp) / "hedge.skops")
+    Traceback (most recent call last):
+    ...
+    ValueError: .../hedge.skops: a HedgeClassifier, not a stance model; ...
+    """
     from toolkit.classify import load
 
-    return load(path)
+    model = load(path)
+    if not isinstance(model, _task_class(task)):
+        raise ValueError(
+            f"{path}: a {type(model).__name__}, not a {task} model; give a model "
+            f"saved by 'train {task}'"
+        )
+    vocabulary = TASK_VOCABULARIES[task]
+    found = model.classes_.tolist()
+    if not set(found) <= set(vocabulary):
+        raise ValueError(
+            f"{path}: this {task} model predicts {', '.join(map(str, found))}; the "
+            f"analysis needs {', '.join(map(str, vocabulary))} (retrain it with "
+            f"'train {task}')"
+        )
+    return model
+
+
+def _model(task: str, path: str | Path | None) -> ClassifierMixin:
+    return default_model(task) if path is None else load_task_model(task, path)
 
 
 def speaker_side_rule(stance: np.ndarray, sides: pd.Series) -> np.ndarray:

@@ -27,7 +27,9 @@ from typing import Any
 
 import sklearn
 import skops.io as sio
-from sklearn.base import BaseEstimator
+from sklearn.base import BaseEstimator, is_classifier
+from sklearn.exceptions import NotFittedError
+from sklearn.utils.validation import check_is_fitted
 
 import toolkit
 from toolkit.outputs import atomic_path
@@ -125,7 +127,8 @@ def load(path: str | Path) -> Any:
         When the file would create a type outside skops' defaults and
         :data:`TRUSTED_TYPES` (a tampered or foreign file); nothing is created.
     ModelFileError
-        When the file is corrupt or not a toolkit model file.
+        When the file is corrupt, not a toolkit model file, or holds something
+        other than a fitted classifier.
 
     Warns
     -----
@@ -168,8 +171,20 @@ def load(path: str | Path) -> Any:
         raise ModelFileError(
             f"{source}: not a toolkit model file (written with toolkit.classify.save?)"
         )
+    model = payload["model"]
+    if not (isinstance(model, BaseEstimator) and is_classifier(model)):
+        raise ModelFileError(
+            f"{source}: holds a {type(model).__name__}, not a classifier; "
+            "give a model saved by 'train' or toolkit.classify.save"
+        )
+    try:
+        check_is_fitted(model)
+    except NotFittedError:
+        raise ModelFileError(
+            f"{source}: holds a {type(model).__name__} that was never trained"
+        ) from None
     _warn_versions(source, payload)
-    return payload["model"]
+    return model
 
 
 def _warn_versions(source: Path, payload: dict) -> None:
