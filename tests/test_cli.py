@@ -142,6 +142,27 @@ def test_a_failed_analyze_creates_no_folder(tmp_path, capsys):
     assert not out.exists()
 
 
+def test_a_corpus_with_one_side_is_reported_without_comparing_words(report, tmp_path):
+    corpus = tmp_path / "sdc.csv"
+    pd.DataFrame(
+        {
+            "doc_id": ["a"],
+            "text": [
+                "قال مجلس سوريا الديمقراطية إن قواته صدت هجوما على حي الشيخ مقصود. "
+                "وأكد المجلس أن المدنيين بخير."
+            ],
+        }
+    ).to_csv(corpus, index=False)
+    again = tmp_path / "report"
+    shutil.copytree(report, again)
+    assert main(["-q", "analyze", str(corpus), "--out", str(again)]) == 0
+    text = (again / "report.md").read_text(encoding="utf-8")
+    assert "no statement is attributed to the government side" in text
+    assert "sdc: 2 statements" in text
+    figures = sorted(p.name for p in (again / "figures").iterdir())
+    assert "distinctive_terms.png" not in figures and "verb_profile.png" in figures
+
+
 def _gold_hedging_file(tmp_path):
     data = tmp_path / "labels.csv"
     load_example_gold()[["text", "hedged"]].to_csv(data, index=False)

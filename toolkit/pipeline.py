@@ -14,7 +14,7 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -66,6 +66,8 @@ class Analysis:
     hedging: pd.DataFrame
     labels: pd.DataFrame
     terms: pd.DataFrame
+    #: Comparisons that were skipped, and why (e.g. a side with no statement).
+    notes: list[str] = field(default_factory=list)
 
 
 def _task_class(task: str) -> type[ClassifierMixin]:
@@ -343,7 +345,44 @@ def analyze(
         "labels": labels_by_actor(statements),
     }
     steps.update()
-    tables["terms"] = distinctive_terms(statements, by=S.SIDE)
+    terms, notes = side_terms(statements)
     steps.update()
     steps.close()
-    return Analysis(statements=statements, **tables)
+    return Analysis(statements=statements, **tables, terms=terms, notes=notes)
+
+
+def side_terms(statements: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """Return the words distinctive of the government and the SDC, or why not.
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        Attributed statements (``text`` and ``side``).
+
+    Returns
+    -------
+    terms : pandas.DataFrame
+        :func:`~toolkit.framing.distinctive_terms` by side; empty when it cannot
+        be computed, e.g. when one side has no statement.
+    notes : list of str
+        Empty, or one sentence saying why ``terms`` is empty.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"side": ["sdc"], "text": ["قال المجلس"]})
+    >>> terms, notes = side_terms(table)
+    >>> terms.empty, notes
+    (True, ['Distinctive words are not shown: no statement is attributed to the
+    government side.'])
+    """
+    missing = [
+        side for side in (S.GOVERNMENT, S.SDC) if side not in set(statements[S.SIDE])
+    ]
+    if missing:
+        why = f"no statement is attributed to the {' or '.join(missing)} side"
+    else:
+        try:
+            return distinctive_terms(statements, by=S.SIDE), []
+        except ValueError as error:  # e.g. a side whose statements are all stop words
+            why = str(error)
+    return pd.DataFrame(), [f"Distinctive words are not shown: {why}."]

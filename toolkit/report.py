@@ -382,7 +382,7 @@ def _findings(analysis: Analysis) -> list[str]:
             f"hedged (predicted) {mine[S.HEDGED].mean():.0%}."
         )
     test = analysis.hedging.attrs.get("test")
-    if test:
+    if test and pd.notna(test["p_value"]):
         shares = analysis.hedging.set_index(S.SIDE)[C.SHARE]
         a, b = test["sides"]
         verdict = "significant" if test["p_value"] < 0.05 else "not significant"
@@ -400,6 +400,24 @@ def _findings(analysis: Analysis) -> list[str]:
             f"{getattr(row, S.SIDE)} statements."
         )
     return lines
+
+
+def _terms_blocks(terms: pd.DataFrame) -> list[Block]:
+    if terms.empty:
+        return [Paragraph("Not computed; see “What the numbers say”.")]
+    strong = terms[terms[C.Z].abs() >= Z_DISTINCTIVE]
+    return [
+        Paragraph(
+            f"{len(strong)} word(s) reach |z| >= {Z_DISTINCTIVE} (conventionally "
+            "distinctive); the others are listed as leads to read, not findings."
+        ),
+        Table(
+            terms.iloc[terms[C.Z].abs().argsort(kind="stable")[::-1]]
+            .groupby(C.FAVOURS, sort=False)
+            .head(TERMS_PER_SIDE)
+            .round(3)
+        ),
+    ]
 
 
 def build_blocks(
@@ -432,7 +450,7 @@ def build_blocks(
             "carry the error rates reported in benchmarks/results/accuracy.md."
         ),
         Heading("What the numbers say"),
-        *[Paragraph(f"- {line}") for line in _findings(analysis)],
+        *[Paragraph(f"- {line}") for line in [*analysis.notes, *_findings(analysis)]],
         Heading("Statements per side"),
         Table(counts),
         Heading("How each side's statements are introduced"),
@@ -458,19 +476,8 @@ def build_blocks(
     blocks += [Table(analysis.labels), Heading("Distinctive words")]
     if "distinctive_terms" in figures:
         blocks.append(figures["distinctive_terms"])
-    terms = analysis.terms
-    strong = terms[terms[C.Z].abs() >= Z_DISTINCTIVE]
+    blocks += _terms_blocks(analysis.terms)
     blocks += [
-        Paragraph(
-            f"{len(strong)} word(s) reach |z| >= {Z_DISTINCTIVE} (conventionally "
-            "distinctive); the others are listed as leads to read, not findings."
-        ),
-        Table(
-            terms.iloc[terms[C.Z].abs().argsort(kind="stable")[::-1]]
-            .groupby(C.FAVOURS, sort=False)
-            .head(TERMS_PER_SIDE)
-            .round(3)
-        ),
         Heading("Summary table"),
         Paragraph("p-values are per row and not adjusted for multiple comparisons."),
         Table(analysis.summary.round(3).astype(object).fillna("")),
