@@ -205,6 +205,54 @@ def test_user_mistakes_are_one_line_and_exit_1(argv, message, capsys):
     assert err.startswith("error: ") and message in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize(
+    ("task", "lines", "message"),
+    [
+        (
+            "stance",
+            ['{"text": "قال المصدر", "stance": "pro-goverment"}',
+             '{"text": "أكد الوزير", "stance": "NEUTRAL"}',
+             '{"text": "زعم المجلس", "stance": "pro_sdc"}'],
+            "column 'stance' has label(s) outside pro_government, pro_sdc, neutral in "
+            "row(s) 0 ('pro-goverment'), 1 ('NEUTRAL')",
+        ),
+        (
+            "stance",
+            ['{"text": "قال المصدر", "stance": 5}', '{"text": "أكد", "stance": ["x"]}'],
+            "column 'stance' has label(s) outside pro_government, pro_sdc, neutral in "
+            "row(s) 0 (5), 1 (['x'])",
+        ),
+        (
+            "hedging",
+            ['{"text": "قال المصدر", "hedged": 2}', '{"text": "أكد", "hedged": -1}',
+             '{"text": "زعم", "hedged": "yes"}', '{"text": "ربما", "hedged": 0.5}'],
+            "column 'hedged' has label(s) outside 0, 1 in row(s) 0 (2), 1 (-1), "
+            "2 ('yes'), 3 (0.5)",
+        ),
+        (
+            "hedging",
+            ['{"text": "قال المصدر", "hedged": 1}', '{"text": "أكد", "hedged": null}'],
+            "column 'hedged' is empty in row(s) 1",
+        ),
+        (
+            "hedging",
+            ['{"text": "قال المصدر", "hedged": 0}', '{"text": "أكد", "hedged": "0"}'],
+            "column 'hedged' holds only the label 0; a model needs examples of at least",
+        ),
+    ],
+)  # fmt: skip
+def test_labels_outside_the_vocabulary_are_refused(
+    tmp_path, task, lines, message, capsys
+):
+    data = tmp_path / "labels.jsonl"
+    data.write_text("\n".join(lines), encoding="utf-8")
+    model = tmp_path / "m.skops"
+    assert main(["train", task, str(data), "--out", str(model)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {data}: {message}") and err.count("\n") == 1
+    assert not model.exists()
+
+
 def test_a_missing_label_column_lists_only_the_files_own_columns(tmp_path, capsys):
     data = tmp_path / "labels.csv"
     data.write_text("text,foo\nقال المصدر,1\n", encoding="utf-8")

@@ -131,8 +131,9 @@ def train_from_file(task: str, data: str | Path, out: str | Path) -> Path:
     Raises
     ------
     ValueError
-        When the label column is missing or has empty cells (the message names the
-        file and rows).
+        When the label column is missing, or has empty cells or labels outside the
+        task's vocabulary (see :func:`annotated_labels`; the message names the
+        file, column and rows).
 
     Examples
     --------
@@ -151,14 +152,83 @@ def train_from_file(task: str, data: str | Path, out: str | Path) -> Path:
         raise ValueError(f"task must be 'stance' or 'hedging', got {task!r}")
     table = load_corpus(data, on_missing="raise")
     S.require_columns(table, [label], str(data))
-    empty = table[label].astype(str).str.strip().eq("")
-    if empty.any():
-        rows = ", ".join(map(str, empty.to_numpy().nonzero()[0][:5]))
-        raise ValueError(f"{data}: column {label!r} is empty in row(s) {rows}")
-    y = table[label].astype(int) if task == "hedging" else table[label]
+    y = annotated_labels(table[label], task, str(data))
     model = _new_model(task).fit(table[S.TEXT], y)
     save(model, out)
     return Path(out)
+
+
+def annotated_labels(values: pd.Series, task: str, where: str) -> pd.Series:
+    """Check labels annotated by hand against the task's vocabulary.
+
+    Parameters
+    ----------
+    values : pandas.Series
+        The label column as read from a file: strings from CSV/TSV, any JSON value
+        from JSONL. Surrounding spaces are ignored; ``hedged`` also takes the
+        numbers 0 and 1.
+    task : {"stance", "hedging"}
+        Whose vocabulary (:data:`TASK_VOCABULARIES`) the labels must come from.
+    where : str
+        How to name the file in messages.
+
+    Returns
+    -------
+    pandas.Series
+        The labels as the model learns them: stance names, or ``hedged`` as int.
+
+    Raises
+    ------
+    ValueError
+        Naming ``where``, the column and the first rows that are empty or hold a
+        label outside the vocabulary (a misspelling, another case, ``2``, ``yes``),
+        or when all rows have the same label.
+
+    Examples
+    --------
+    >>> annotated_labels(pd.Series(["1", " 0", 1.0]), "hedging", "labels.csv").tolist()
+    [1, 0, 1]
+    >>> annotated_labels(pd.Series(["neutral", "NEUTRAL"]), "stance", "labels.csv")
+    Traceback (most recent call last):
+    ...
+    ValueError: labels.csv: column 'stance' has label(s) outside ... in row(s) 1 ('NEUTRAL'); ...
+    """
+    column, vocabulary = TASK_LABELS[task], TASK_VOCABULARIES[task]
+    known = {str(label): label for label in vocabulary}
+    blank = values.map(_is_blank)
+    if blank.any():
+        rows = ", ".join(map(str, blank.to_numpy().nonzero()[0][:5]))
+        raise ValueError(f"{where}: column {column!r} is empty in row(s) {rows}")
+    parsed = values.map(
+        lambda v: known.get(v.strip() if isinstance(v, str) else _number_text(v))
+    )
+    unknown = parsed.isna().to_numpy().nonzero()[0]
+    if len(unknown):
+        rows = ", ".join(f"{row} ({values.iloc[row]!r})" for row in unknown[:5])
+        raise ValueError(
+            f"{where}: column {column!r} has label(s) outside "
+            f"{', '.join(known)} in row(s) {rows}; correct them following "
+            "datasets/ANNOTATION.md"
+        )
+    if parsed.nunique() < 2:
+        raise ValueError(
+            f"{where}: column {column!r} holds only the label {parsed.iloc[0]}; a model "
+            "needs examples of at least two labels"
+        )
+    return parsed.astype(int) if task == "hedging" else parsed
+
+
+def _is_blank(value: object) -> bool:
+    if isinstance(value, str):
+        return not value.strip()
+    return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
+
+
+def _number_text(value: object) -> str | None:
+    """``"1"`` for the number 1 or 1.0, None for anything that is not a whole number."""
+    if isinstance(value, int | float | np.number) and float(value).is_integer():
+        return str(int(value))
+    return None
 
 
 def load_task_model(task: str, path: str | Path) -> ClassifierMixin:
