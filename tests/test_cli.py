@@ -1,7 +1,11 @@
 """The command line, end to end: analyze, train, annotate, and user errors."""
 
+import os
 import shutil
+import subprocess
+import sys
 import zipfile
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -12,6 +16,7 @@ from toolkit.datasets import load_framing_statements
 from toolkit.report import MARKER
 
 EXAMPLE = "datasets/examples"
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -270,6 +275,58 @@ def test_a_corpus_without_arabic_is_one_clear_line(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith(f"error: {tmp_path}: no article contains an Arabic letter")
     assert not (tmp_path / "out").exists()
+
+
+def test_annotate_refuses_a_corpus_without_arabic_like_analyze(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("Hello world. This is English.", encoding="utf-8")
+    out = tmp_path / "sheet.csv"
+    with pytest.warns(CorpusWarning, match="no Arabic letter"):
+        assert main(["annotate", str(tmp_path), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {tmp_path}: no article contains an Arabic letter")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (["--sample", "-3"], "argument --sample: must be at least 1, got -3"),
+        (["--sample", "0"], "argument --sample: must be at least 1, got 0"),
+        (["--seed", "-1"], "argument --seed: must be at least 0, got -1"),
+        (["--seed", "x"], "argument --seed: expected a whole number, got 'x'"),
+    ],
+)
+def test_bad_numbers_name_their_argument(tmp_path, option, message, capsys):
+    out = tmp_path / "sheet.csv"
+    assert main(["annotate", EXAMPLE, "--out", str(out), *option]) == 2
+    assert capsys.readouterr().err.strip().endswith(message)
+    assert not out.exists()
+
+
+def test_a_folder_given_as_a_model_is_named_as_a_folder(tmp_path, capsys):
+    argv = ["-q", "analyze", EXAMPLE, "--out", str(tmp_path / "out")]
+    assert main([*argv, "--stance-model", str(tmp_path)]) == 1
+    assert (
+        capsys.readouterr().err
+        == f"error: {tmp_path}: is a folder; give a model file (.skops)\n"
+    )
+
+
+def test_warnings_are_one_line_each_also_when_quiet(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(EXAMPLE, corpus)
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    argv = ["-q", "annotate", str(corpus), "--sample", "2", "--out", "s.csv"]
+    done = subprocess.run(
+        [sys.executable, "-m", "toolkit", *argv],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0 and done.stdout == ""
+    assert done.stderr == f"warning: {corpus / 'empty.txt'}: no text; skipped\n"
 
 
 @pytest.mark.parametrize("command", ["analyze", "train", "annotate"])

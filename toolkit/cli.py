@@ -11,8 +11,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 PROG = "framing-toolkit"
 
@@ -34,18 +39,53 @@ def _check_out_file(out: Path, *, force: bool, source: Path) -> None:
         raise UserError(f"{out} exists; pass --force to overwrite it")
 
 
-def _analyze(args: argparse.Namespace) -> None:
+def _whole_number(minimum: int) -> Callable[[str], int]:
+    """Return an argparse ``type`` accepting whole numbers of at least ``minimum``."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"expected a whole number, got {text!r}"
+            ) from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}, got {value}")
+        return value
+
+    return parse
+
+
+def _one_line_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    line: str | None = None,
+) -> str:
+    """Format a warning as ``warning: ...``, without the source line it came from."""
+    return f"warning: {message}\n"
+
+
+def _load_arabic_corpus(path: str) -> pd.DataFrame:
+    """Load a corpus; refuse it when no article contains Arabic."""
     from toolkit.classify.inputs import has_arabic
     from toolkit.corpus import load_corpus
     from toolkit.corpus.schema import TEXT
-    from toolkit.report import write_report
 
-    articles = load_corpus(args.corpus)
+    articles = load_corpus(path)
     if not has_arabic(articles[TEXT]).any():
         raise UserError(
-            f"{args.corpus}: no article contains an Arabic letter; the analysis needs "
+            f"{path}: no article contains an Arabic letter; the analysis needs "
             "Arabic text (check the language and the file's encoding)"
         )
+    return articles
+
+
+def _analyze(args: argparse.Namespace) -> None:
+    from toolkit.report import write_report
+
+    articles = _load_arabic_corpus(args.corpus)
     write_report(
         articles,
         Path(args.out),
@@ -70,13 +110,13 @@ def _train(args: argparse.Namespace) -> None:
 
 
 def _annotate(args: argparse.Namespace) -> None:
-    from toolkit.corpus import extract_statements, load_corpus
+    from toolkit.corpus import extract_statements
     from toolkit.corpus.sampling import annotation_sheet
     from toolkit.outputs import atomic_path
 
     out = Path(args.out)
     _check_out_file(out, force=args.force, source=Path(args.corpus))
-    statements = extract_statements(load_corpus(args.corpus))
+    statements = extract_statements(_load_arabic_corpus(args.corpus))
     sheet = annotation_sheet(statements, args.sample, seed=args.seed)
     out.parent.mkdir(parents=True, exist_ok=True)
     with atomic_path(out) as partial:
@@ -98,7 +138,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Framing analysis of Arabic news: attribute, classify, compare sides.",
         epilog=f"example: {PROG} analyze datasets/examples --out report",
     )
-    parser.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress output (warnings stay)"
+    )
     # -q also after the command; SUPPRESS keeps the global value when it is absent.
     quiet = argparse.ArgumentParser(add_help=False)
     quiet.add_argument(
@@ -106,7 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--quiet",
         action="store_true",
         default=argparse.SUPPRESS,
-        help="no progress output",
+        help="no progress output (warnings stay)",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -159,8 +201,12 @@ def build_parser() -> argparse.ArgumentParser:
     annotate.add_argument(
         "corpus", help="folder of .txt files, or .csv/.tsv/.jsonl/.parquet"
     )
-    annotate.add_argument("--sample", type=int, default=200, help="how many statements")
-    annotate.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    annotate.add_argument(
+        "--sample", type=_whole_number(1), default=200, help="how many statements"
+    )
+    annotate.add_argument(
+        "--seed", type=_whole_number(0), default=0, help="random seed (default 0)"
+    )
     annotate.add_argument("--out", required=True, help="CSV file to write")
     annotate.add_argument("--force", action="store_true", help="overwrite --out")
     annotate.set_defaults(run=_annotate)
@@ -172,6 +218,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     User mistakes (missing files, bad columns, undecodable text, bad arguments) print one
     line starting with ``error:`` on standard error and return 1, never a traceback.
+    Warnings (e.g. a skipped empty file) print one line each starting with
+    ``warning:``, also with ``-q``, which only silences progress.
 
     Parameters
     ----------
@@ -196,9 +244,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:
         return int(exit_.code or 0)
     run: Callable[[argparse.Namespace], None] = args.run
+    formatwarning, warnings.formatwarning = warnings.formatwarning, _one_line_warning
     try:
         run(args)
     except (UserError, FileNotFoundError, ValueError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    finally:
+        warnings.formatwarning = formatwarning
     return 0

@@ -123,6 +123,8 @@ def load(path: str | Path) -> Any:
     ------
     FileNotFoundError
         When ``path`` does not exist.
+    IsADirectoryError
+        When ``path`` is a folder.
     UntrustedModelError
         When the file would create a type outside skops' defaults and
         :data:`TRUSTED_TYPES` (a tampered or foreign file); nothing is created.
@@ -146,6 +148,8 @@ def load(path: str | Path) -> Any:
     [1]
     """
     source = Path(path)
+    if source.is_dir():
+        raise IsADirectoryError(f"{source}: is a folder; give a model file (.skops)")
     if not source.is_file():
         raise FileNotFoundError(f"model file not found: {source}")
     try:
