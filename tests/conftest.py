@@ -9,7 +9,7 @@ present (CI points ``TOOLKIT_DATA_HOME`` at the shared raw copies).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -42,3 +42,18 @@ def external_data() -> Callable[[str], Path]:
         return home / name
 
     return require
+
+
+@pytest.fixture
+def file_size_limit() -> Iterator[Callable[[int], None]]:
+    """Return ``limit(n_bytes)``: until the test ends, writing a file past ``n_bytes``
+    fails with ``OSError`` errno 27 (File too large), as under ``ulimit -f``."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+
+    def limit(n_bytes: int) -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (n_bytes, hard))
+
+    yield limit
+    resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))

@@ -157,6 +157,19 @@ def test_save_load_round_trip(model, tmp_path):
     assert loaded.get_params() == model.get_params()
 
 
+def test_a_failed_save_leaves_the_previous_file_whole(model, tmp_path, file_size_limit):
+    path = tmp_path / "hedge.skops"
+    save(model, path)
+    before = path.read_bytes()
+    file_size_limit(len(before) // 2)
+    with pytest.raises(
+        OSError, match=r"could not write .*hedge\.skops \(File too large"
+    ):
+        save(model, path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["hedge.skops"]
+
+
 def test_round_trip_of_every_feature_kind(tmp_path):
     frame = pd.DataFrame({TEXT: HEDGED_TEXTS + PLAIN_TEXTS, TARGET: ["a", "b"] * 3})
     labels = ["favor", "against", "none"] * 2
@@ -206,6 +219,12 @@ def test_corrupt_and_foreign_files_fail_clearly(tmp_path):
 
     sio.dump({"weights": [1, 2]}, foreign)
     with pytest.raises(ModelFileError, match="not a toolkit model file"):
+        load(foreign)
+    sio.dump({"format": persistence.FORMAT, "model": "a string"}, foreign)
+    with pytest.raises(ModelFileError, match=r"foreign\.skops: holds a str, not a"):
+        load(foreign)
+    save(HedgeClassifier(), foreign)
+    with pytest.raises(ModelFileError, match="HedgeClassifier that was never trained"):
         load(foreign)
     with pytest.raises(FileNotFoundError, match=r"missing\.skops"):
         load(tmp_path / "missing.skops")

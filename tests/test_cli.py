@@ -1,13 +1,22 @@
 """The command line, end to end: analyze, train, annotate, and user errors."""
 
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
 from toolkit.cli import main
-from toolkit.corpus import CorpusWarning, load_example_gold
+from toolkit.corpus import CorpusWarning, load_example, load_example_gold
 from toolkit.datasets import load_framing_statements
+from toolkit.report import MARKER
 
 EXAMPLE = "datasets/examples"
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -81,6 +90,112 @@ def test_training_with_empty_labels_is_one_clear_line(tmp_path, capsys):
     assert "Traceback" not in err and err.count("\n") == 1
 
 
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_analyze_never_writes_over_its_input(tmp_path, force, capsys):
+    project = tmp_path / "proj"
+    project.mkdir()
+    corpus = project / "statements.csv"
+    load_example()[["doc_id", "text"]].to_csv(corpus, index=False)
+    before = corpus.read_bytes()
+    assert main(["-q", "analyze", str(corpus), "--out", str(project), *force]) == 1
+    assert "would replace its input" in capsys.readouterr().err
+    assert corpus.read_bytes() == before
+    assert sorted(p.name for p in project.iterdir()) == ["statements.csv"]
+
+
+def test_analyze_into_a_users_folder_needs_force(tmp_path, capsys):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "report.md").write_text("my own report", encoding="utf-8")
+    (folder / "ideas.txt").write_text("keep me", encoding="utf-8")
+    assert main(["-q", "analyze", EXAMPLE, "--out", str(folder)]) == 1
+    assert "pass --force" in capsys.readouterr().err
+    assert (folder / "report.md").read_text(encoding="utf-8") == "my own report"
+    assert main(["-q", "analyze", EXAMPLE, "--out", str(folder), "--force"]) == 0
+    assert (folder / "report.md").read_text(encoding="utf-8").startswith("# Framing")
+    assert (folder / "ideas.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_analyze_again_into_its_own_report_folder(report, tmp_path):
+    again = tmp_path / "report"
+    shutil.copytree(report, again)
+    (again / MARKER).unlink()  # as written before the marker existed
+    assert main(["-q", "analyze", EXAMPLE, "--out", str(again)]) == 0
+    assert (again / MARKER).is_file()
+    assert main(["-q", "analyze", EXAMPLE, "--out", str(again)]) == 0
+
+
+def test_a_failed_analyze_leaves_the_previous_report_whole(
+    report, tmp_path, file_size_limit, capsys
+):
+    again = tmp_path / "report"
+    shutil.copytree(report, again)
+    before = {p: p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    file_size_limit(20_000)  # report.html and the figures are larger
+    assert main(["-q", "analyze", EXAMPLE, "--out", str(again)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: could not write {again} (File too large)")
+    assert {p: p.read_bytes() for p in again.rglob("*") if p.is_file()} == before
+    assert [p.name for p in tmp_path.iterdir()] == ["report"]
+
+
+def test_a_failed_analyze_creates_no_folder(tmp_path, capsys):
+    out = tmp_path / "out"
+    argv = ["-q", "analyze", EXAMPLE, "--out", str(out), "--hedge-model", "no.skops"]
+    assert main(argv) == 1
+    assert "no.skops" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_a_corpus_with_one_side_is_reported_without_comparing_words(report, tmp_path):
+    corpus = tmp_path / "sdc.csv"
+    pd.DataFrame(
+        {
+            "doc_id": ["a"],
+            "text": [
+                "قال مجلس سوريا الديمقراطية إن قواته صدت هجوما على حي الشيخ مقصود. "
+                "وأكد المجلس أن المدنيين بخير."
+            ],
+        }
+    ).to_csv(corpus, index=False)
+    again = tmp_path / "report"
+    shutil.copytree(report, again)
+    assert main(["-q", "analyze", str(corpus), "--out", str(again)]) == 0
+    text = (again / "report.md").read_text(encoding="utf-8")
+    assert "no statement is attributed to the government side" in text
+    assert "sdc: 2 statements" in text
+    figures = sorted(p.name for p in (again / "figures").iterdir())
+    assert "distinctive_terms.png" not in figures and "verb_profile.png" in figures
+
+
+def _gold_hedging_file(tmp_path):
+    data = tmp_path / "labels.csv"
+    load_example_gold()[["text", "hedged"]].to_csv(data, index=False)
+    return data
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_train_never_overwrites_its_own_training_data(tmp_path, force, capsys):
+    data = _gold_hedging_file(tmp_path)
+    before = data.read_bytes()
+    argv = ["train", "hedging", str(data), "--out", str(data), *force]
+    assert main(argv) == 1
+    assert "is the input file" in capsys.readouterr().err
+    assert data.read_bytes() == before
+
+
+def test_train_overwrites_an_existing_model_only_with_force(tmp_path, capsys):
+    data = _gold_hedging_file(tmp_path)
+    model = tmp_path / "hedge.skops"
+    model.write_bytes(b"precious")
+    argv = ["-q", "train", "hedging", str(data), "--out", str(model)]
+    assert main(argv) == 1
+    assert "exists; pass --force" in capsys.readouterr().err
+    assert model.read_bytes() == b"precious"
+    assert main([*argv, "--force"]) == 0
+    assert zipfile.is_zipfile(model)
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
@@ -93,6 +208,54 @@ def test_user_mistakes_are_one_line_and_exit_1(argv, message, capsys):
     assert main(argv) == 1
     err = capsys.readouterr().err
     assert err.startswith("error: ") and message in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("task", "lines", "message"),
+    [
+        (
+            "stance",
+            ['{"text": "قال المصدر", "stance": "pro-goverment"}',
+             '{"text": "أكد الوزير", "stance": "NEUTRAL"}',
+             '{"text": "زعم المجلس", "stance": "pro_sdc"}'],
+            "column 'stance' has label(s) outside pro_government, pro_sdc, neutral in "
+            "row(s) 0 ('pro-goverment'), 1 ('NEUTRAL')",
+        ),
+        (
+            "stance",
+            ['{"text": "قال المصدر", "stance": 5}', '{"text": "أكد", "stance": ["x"]}'],
+            "column 'stance' has label(s) outside pro_government, pro_sdc, neutral in "
+            "row(s) 0 (5), 1 (['x'])",
+        ),
+        (
+            "hedging",
+            ['{"text": "قال المصدر", "hedged": 2}', '{"text": "أكد", "hedged": -1}',
+             '{"text": "زعم", "hedged": "yes"}', '{"text": "ربما", "hedged": 0.5}'],
+            "column 'hedged' has label(s) outside 0, 1 in row(s) 0 (2), 1 (-1), "
+            "2 ('yes'), 3 (0.5)",
+        ),
+        (
+            "hedging",
+            ['{"text": "قال المصدر", "hedged": 1}', '{"text": "أكد", "hedged": null}'],
+            "column 'hedged' is empty in row(s) 1",
+        ),
+        (
+            "hedging",
+            ['{"text": "قال المصدر", "hedged": 0}', '{"text": "أكد", "hedged": "0"}'],
+            "column 'hedged' holds only the label 0; a model needs examples of at least",
+        ),
+    ],
+)  # fmt: skip
+def test_labels_outside_the_vocabulary_are_refused(
+    tmp_path, task, lines, message, capsys
+):
+    data = tmp_path / "labels.jsonl"
+    data.write_text("\n".join(lines), encoding="utf-8")
+    model = tmp_path / "m.skops"
+    assert main(["train", task, str(data), "--out", str(model)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {data}: {message}") and err.count("\n") == 1
+    assert not model.exists()
 
 
 def test_a_missing_label_column_lists_only_the_files_own_columns(tmp_path, capsys):
@@ -112,6 +275,58 @@ def test_a_corpus_without_arabic_is_one_clear_line(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith(f"error: {tmp_path}: no article contains an Arabic letter")
     assert not (tmp_path / "out").exists()
+
+
+def test_annotate_refuses_a_corpus_without_arabic_like_analyze(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("Hello world. This is English.", encoding="utf-8")
+    out = tmp_path / "sheet.csv"
+    with pytest.warns(CorpusWarning, match="no Arabic letter"):
+        assert main(["annotate", str(tmp_path), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {tmp_path}: no article contains an Arabic letter")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (["--sample", "-3"], "argument --sample: must be at least 1, got -3"),
+        (["--sample", "0"], "argument --sample: must be at least 1, got 0"),
+        (["--seed", "-1"], "argument --seed: must be at least 0, got -1"),
+        (["--seed", "x"], "argument --seed: expected a whole number, got 'x'"),
+    ],
+)
+def test_bad_numbers_name_their_argument(tmp_path, option, message, capsys):
+    out = tmp_path / "sheet.csv"
+    assert main(["annotate", EXAMPLE, "--out", str(out), *option]) == 2
+    assert capsys.readouterr().err.strip().endswith(message)
+    assert not out.exists()
+
+
+def test_a_folder_given_as_a_model_is_named_as_a_folder(tmp_path, capsys):
+    argv = ["-q", "analyze", EXAMPLE, "--out", str(tmp_path / "out")]
+    assert main([*argv, "--stance-model", str(tmp_path)]) == 1
+    assert (
+        capsys.readouterr().err
+        == f"error: {tmp_path}: is a folder; give a model file (.skops)\n"
+    )
+
+
+def test_warnings_are_one_line_each_also_when_quiet(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(EXAMPLE, corpus)
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    argv = ["-q", "annotate", str(corpus), "--sample", "2", "--out", "s.csv"]
+    done = subprocess.run(
+        [sys.executable, "-m", "toolkit", *argv],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0 and done.stdout == ""
+    assert done.stderr == f"warning: {corpus / 'empty.txt'}: no text; skipped\n"
 
 
 @pytest.mark.parametrize("command", ["analyze", "train", "annotate"])

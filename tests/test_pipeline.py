@@ -4,6 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from toolkit.classify import HedgeClassifier, StanceClassifier, save
 from toolkit.corpus import load_example, load_example_gold
 from toolkit.pipeline import analyze, speaker_side_rule
 
@@ -36,3 +37,38 @@ def test_rule_only_touches_neutral_predictions_of_party_speakers():
         "pro_government",
         "pro_sdc",
     ]
+
+
+@pytest.fixture(scope="module")
+def models(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("models")
+    gold = load_example_gold()
+    stance, hedge = folder / "stance.skops", folder / "hedge.skops"
+    save(StanceClassifier().fit(gold["text"], gold["stance"]), stance)
+    save(HedgeClassifier().fit(gold["text"], gold["hedged"]), hedge)
+    return stance, hedge
+
+
+def test_models_given_for_the_wrong_task_are_refused(models):
+    stance, hedge = models
+    with pytest.raises(
+        ValueError, match=r"hedge\.skops: a HedgeClassifier, not a stance"
+    ):
+        analyze(load_example(), stance_model=hedge, progress=False)
+    with pytest.raises(
+        ValueError, match=r"stance\.skops: a StanceClassifier, not a hedg"
+    ):
+        analyze(load_example(), hedge_model=stance, progress=False)
+    result = analyze(
+        load_example(), stance_model=stance, hedge_model=hedge, progress=False
+    )
+    assert set(result.statements["stance"]) <= {"pro_government", "pro_sdc"}
+
+
+def test_a_stance_model_with_other_labels_is_refused(tmp_path):
+    path = tmp_path / "mawqif.skops"
+    gold = load_example_gold()
+    labels = gold["stance"].map({"pro_government": "favor", "pro_sdc": "against"})
+    save(StanceClassifier().fit(gold["text"], labels), path)
+    with pytest.raises(ValueError, match=r"mawqif\.skops: .* predicts against, favor"):
+        analyze(load_example(), stance_model=path, progress=False)

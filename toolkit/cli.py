@@ -11,8 +11,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 PROG = "framing-toolkit"
 
@@ -21,18 +26,66 @@ class UserError(Exception):
     """A mistake in the command line or the input files: printed as one line."""
 
 
-def _analyze(args: argparse.Namespace) -> None:
+def _check_out_file(out: Path, *, force: bool, source: Path) -> None:
+    """Refuse an ``--out`` file that is the input, a folder, or exists without --force."""
+    if out.exists() and source.exists() and out.samefile(source):
+        raise UserError(
+            f"--out {out} is the input file {source}; choose another --out "
+            "(the input is never overwritten)"
+        )
+    if out.is_dir():
+        raise UserError(f"--out {out} is a folder; give the path of a file to write")
+    if out.exists() and not force:
+        raise UserError(f"{out} exists; pass --force to overwrite it")
+
+
+def _whole_number(minimum: int) -> Callable[[str], int]:
+    """Return an argparse ``type`` accepting whole numbers of at least ``minimum``."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"expected a whole number, got {text!r}"
+            ) from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}, got {value}")
+        return value
+
+    return parse
+
+
+def _one_line_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    line: str | None = None,
+) -> str:
+    """Format a warning as ``warning: ...``, without the source line it came from."""
+    return f"warning: {message}\n"
+
+
+def _load_arabic_corpus(path: str) -> pd.DataFrame:
+    """Load a corpus; refuse it when no article contains Arabic."""
     from toolkit.classify.inputs import has_arabic
     from toolkit.corpus import load_corpus
     from toolkit.corpus.schema import TEXT
-    from toolkit.report import write_report
 
-    articles = load_corpus(args.corpus)
+    articles = load_corpus(path)
     if not has_arabic(articles[TEXT]).any():
         raise UserError(
-            f"{args.corpus}: no article contains an Arabic letter; the analysis needs "
+            f"{path}: no article contains an Arabic letter; the analysis needs "
             "Arabic text (check the language and the file's encoding)"
         )
+    return articles
+
+
+def _analyze(args: argparse.Namespace) -> None:
+    from toolkit.report import write_report
+
+    articles = _load_arabic_corpus(args.corpus)
     write_report(
         articles,
         Path(args.out),
@@ -40,6 +93,8 @@ def _analyze(args: argparse.Namespace) -> None:
         hedge_model=args.hedge_model,
         name=Path(args.corpus).name,
         quiet=args.quiet,
+        force=args.force,
+        source=args.corpus,
     )
     if not args.quiet:
         print(f"report written to {Path(args.out) / 'report.md'} and report.html")
@@ -48,22 +103,24 @@ def _analyze(args: argparse.Namespace) -> None:
 def _train(args: argparse.Namespace) -> None:
     from toolkit.pipeline import train_from_file
 
+    _check_out_file(Path(args.out), force=args.force, source=Path(args.data))
     path = train_from_file(args.task, args.data, args.out)
     if not args.quiet:
         print(f"{args.task} model saved to {path}")
 
 
 def _annotate(args: argparse.Namespace) -> None:
-    from toolkit.corpus import extract_statements, load_corpus
+    from toolkit.corpus import extract_statements
     from toolkit.corpus.sampling import annotation_sheet
+    from toolkit.outputs import atomic_path
 
-    statements = extract_statements(load_corpus(args.corpus))
-    sheet = annotation_sheet(statements, args.sample, seed=args.seed)
     out = Path(args.out)
-    if out.exists() and not args.force:
-        raise UserError(f"{out} exists; pass --force to overwrite it")
+    _check_out_file(out, force=args.force, source=Path(args.corpus))
+    statements = extract_statements(_load_arabic_corpus(args.corpus))
+    sheet = annotation_sheet(statements, args.sample, seed=args.seed)
     out.parent.mkdir(parents=True, exist_ok=True)
-    sheet.to_csv(out, index=False, encoding="utf-8-sig")
+    with atomic_path(out) as partial:
+        sheet.to_csv(partial, index=False, encoding="utf-8-sig")
     if not args.quiet:
         print(f"{len(sheet)} statements to annotate written to {out}")
 
@@ -81,7 +138,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Framing analysis of Arabic news: attribute, classify, compare sides.",
         epilog=f"example: {PROG} analyze datasets/examples --out report",
     )
-    parser.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress output (warnings stay)"
+    )
     # -q also after the command; SUPPRESS keeps the global value when it is absent.
     quiet = argparse.ArgumentParser(add_help=False)
     quiet.add_argument(
@@ -89,7 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--quiet",
         action="store_true",
         default=argparse.SUPPRESS,
-        help="no progress output",
+        help="no progress output (warnings stay)",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -108,6 +167,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     analyze.add_argument("--stance-model", help="a model saved by 'train stance'")
     analyze.add_argument("--hedge-model", help="a model saved by 'train hedging'")
+    analyze.add_argument(
+        "--force",
+        action="store_true",
+        help="write into a non-empty folder that holds no report (its report files "
+        "are replaced; the input never is)",
+    )
     analyze.set_defaults(run=_analyze)
 
     train = commands.add_parser(
@@ -122,6 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
         "data", help="file with a 'text' column and a 'stance' or 'hedged' column"
     )
     train.add_argument("--out", required=True, help="where to save the model (.skops)")
+    train.add_argument("--force", action="store_true", help="overwrite --out")
     train.set_defaults(run=_train)
 
     annotate = commands.add_parser(
@@ -135,8 +201,12 @@ def build_parser() -> argparse.ArgumentParser:
     annotate.add_argument(
         "corpus", help="folder of .txt files, or .csv/.tsv/.jsonl/.parquet"
     )
-    annotate.add_argument("--sample", type=int, default=200, help="how many statements")
-    annotate.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    annotate.add_argument(
+        "--sample", type=_whole_number(1), default=200, help="how many statements"
+    )
+    annotate.add_argument(
+        "--seed", type=_whole_number(0), default=0, help="random seed (default 0)"
+    )
     annotate.add_argument("--out", required=True, help="CSV file to write")
     annotate.add_argument("--force", action="store_true", help="overwrite --out")
     annotate.set_defaults(run=_annotate)
@@ -148,6 +218,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     User mistakes (missing files, bad columns, undecodable text, bad arguments) print one
     line starting with ``error:`` on standard error and return 1, never a traceback.
+    Warnings (e.g. a skipped empty file) print one line each starting with
+    ``warning:``, also with ``-q``, which only silences progress.
 
     Parameters
     ----------
@@ -172,9 +244,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:
         return int(exit_.code or 0)
     run: Callable[[argparse.Namespace], None] = args.run
+    formatwarning, warnings.formatwarning = warnings.formatwarning, _one_line_warning
     try:
         run(args)
     except (UserError, FileNotFoundError, ValueError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    finally:
+        warnings.formatwarning = formatwarning
     return 0

@@ -14,7 +14,7 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -42,6 +42,8 @@ HEDGED_PROBABILITY = "hedged_probability"
 TRAINING_SPLITS = ("train", "dev")
 #: Label column each task learns.
 TASK_LABELS = {"stance": S.STANCE, "hedging": S.HEDGED}
+#: The labels each task's model may predict.
+TASK_VOCABULARIES: dict[str, tuple] = {"stance": S.STANCES, "hedging": (0, 1)}
 
 
 @dataclass
@@ -64,14 +66,20 @@ class Analysis:
     hedging: pd.DataFrame
     labels: pd.DataFrame
     terms: pd.DataFrame
+    #: Comparisons that were skipped, and why (e.g. a side with no statement).
+    notes: list[str] = field(default_factory=list)
 
 
-def _new_model(task: str) -> ClassifierMixin:
+def _task_class(task: str) -> type[ClassifierMixin]:
     from toolkit.classify import HedgeClassifier, StanceClassifier
 
     if task not in TASK_LABELS:
         raise ValueError(f"task must be 'stance' or 'hedging', got {task!r}")
-    return StanceClassifier() if task == "stance" else HedgeClassifier()
+    return StanceClassifier if task == "stance" else HedgeClassifier
+
+
+def _new_model(task: str) -> ClassifierMixin:
+    return _task_class(task)()
 
 
 @lru_cache(maxsize=2)
@@ -123,8 +131,9 @@ def train_from_file(task: str, data: str | Path, out: str | Path) -> Path:
     Raises
     ------
     ValueError
-        When the label column is missing or has empty cells (the message names the
-        file and rows).
+        When the label column is missing, or has empty cells or labels outside the
+        task's vocabulary (see :func:`annotated_labels`; the message names the
+        file, column and rows).
 
     Examples
     --------
@@ -143,22 +152,139 @@ def train_from_file(task: str, data: str | Path, out: str | Path) -> Path:
         raise ValueError(f"task must be 'stance' or 'hedging', got {task!r}")
     table = load_corpus(data, on_missing="raise")
     S.require_columns(table, [label], str(data))
-    empty = table[label].astype(str).str.strip().eq("")
-    if empty.any():
-        rows = ", ".join(map(str, empty.to_numpy().nonzero()[0][:5]))
-        raise ValueError(f"{data}: column {label!r} is empty in row(s) {rows}")
-    y = table[label].astype(int) if task == "hedging" else table[label]
+    y = annotated_labels(table[label], task, str(data))
     model = _new_model(task).fit(table[S.TEXT], y)
     save(model, out)
     return Path(out)
 
 
-def _model(task: str, path: str | Path | None) -> ClassifierMixin:
-    if path is None:
-        return default_model(task)
+def annotated_labels(values: pd.Series, task: str, where: str) -> pd.Series:
+    """Check labels annotated by hand against the task's vocabulary.
+
+    Parameters
+    ----------
+    values : pandas.Series
+        The label column as read from a file: strings from CSV/TSV, any JSON value
+        from JSONL. Surrounding spaces are ignored; ``hedged`` also takes the
+        numbers 0 and 1.
+    task : {"stance", "hedging"}
+        Whose vocabulary (:data:`TASK_VOCABULARIES`) the labels must come from.
+    where : str
+        How to name the file in messages.
+
+    Returns
+    -------
+    pandas.Series
+        The labels as the model learns them: stance names, or ``hedged`` as int.
+
+    Raises
+    ------
+    ValueError
+        Naming ``where``, the column and the first rows that are empty or hold a
+        label outside the vocabulary (a misspelling, another case, ``2``, ``yes``),
+        or when all rows have the same label.
+
+    Examples
+    --------
+    >>> annotated_labels(pd.Series(["1", " 0", 1.0]), "hedging", "labels.csv").tolist()
+    [1, 0, 1]
+    >>> annotated_labels(pd.Series(["neutral", "NEUTRAL"]), "stance", "labels.csv")
+    Traceback (most recent call last):
+    ...
+    ValueError: labels.csv: column 'stance' has label(s) outside ... in row(s) 1 ('NEUTRAL'); ...
+    """
+    column, vocabulary = TASK_LABELS[task], TASK_VOCABULARIES[task]
+    known = {str(label): label for label in vocabulary}
+    blank = values.map(_is_blank)
+    if blank.any():
+        rows = ", ".join(map(str, blank.to_numpy().nonzero()[0][:5]))
+        raise ValueError(f"{where}: column {column!r} is empty in row(s) {rows}")
+    parsed = values.map(
+        lambda v: known.get(v.strip() if isinstance(v, str) else _number_text(v))
+    )
+    unknown = parsed.isna().to_numpy().nonzero()[0]
+    if len(unknown):
+        rows = ", ".join(f"{row} ({values.iloc[row]!r})" for row in unknown[:5])
+        raise ValueError(
+            f"{where}: column {column!r} has label(s) outside "
+            f"{', '.join(known)} in row(s) {rows}; correct them following "
+            "datasets/ANNOTATION.md"
+        )
+    if parsed.nunique() < 2:
+        raise ValueError(
+            f"{where}: column {column!r} holds only the label {parsed.iloc[0]}; a model "
+            "needs examples of at least two labels"
+        )
+    return parsed.astype(int) if task == "hedging" else parsed
+
+
+def _is_blank(value: object) -> bool:
+    if isinstance(value, str):
+        return not value.strip()
+    return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
+
+
+def _number_text(value: object) -> str | None:
+    """``"1"`` for the number 1 or 1.0, None for anything that is not a whole number."""
+    if isinstance(value, int | float | np.number) and float(value).is_integer():
+        return str(int(value))
+    return None
+
+
+def load_task_model(task: str, path: str | Path) -> ClassifierMixin:
+    """Load a model saved by ``train`` and check that it does ``task``.
+
+    Parameters
+    ----------
+    task : {"stance", "hedging"}
+        What the model must do.
+    path : str or Path
+        The model file.
+
+    Returns
+    -------
+    sklearn classifier
+        The fitted model.
+
+    Raises
+    ------
+    ValueError
+        When the file holds a model of the other task, or one that predicts labels
+        outside :data:`TASK_VOCABULARIES` (the message names the file).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from toolkit.classify import HedgeClassifier, save
+    >>> hedge = HedgeClassifier().fit(["زعم المصدر", "أكد المصدر"], [1, 0])
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     save(hedge, Path(tmp) / "hedge.skops")
+    ...     load_task_model("stance", Path(tmp) / "hedge.skops")
+    Traceback (most recent call last):
+    ...
+    ValueError: .../hedge.skops: a HedgeClassifier, not a stance model; ...
+    """
     from toolkit.classify import load
 
-    return load(path)
+    model = load(path)
+    if not isinstance(model, _task_class(task)):
+        raise ValueError(
+            f"{path}: a {type(model).__name__}, not a {task} model; give a model "
+            f"saved by 'train {task}'"
+        )
+    vocabulary = TASK_VOCABULARIES[task]
+    found = model.classes_.tolist()
+    if not set(found) <= set(vocabulary):
+        raise ValueError(
+            f"{path}: this {task} model predicts {', '.join(map(str, found))}; the "
+            f"analysis needs {', '.join(map(str, vocabulary))} (retrain it with "
+            f"'train {task}')"
+        )
+    return model
+
+
+def _model(task: str, path: str | Path | None) -> ClassifierMixin:
+    return default_model(task) if path is None else load_task_model(task, path)
 
 
 def speaker_side_rule(stance: np.ndarray, sides: pd.Series) -> np.ndarray:
@@ -289,7 +415,44 @@ def analyze(
         "labels": labels_by_actor(statements),
     }
     steps.update()
-    tables["terms"] = distinctive_terms(statements, by=S.SIDE)
+    terms, notes = side_terms(statements)
     steps.update()
     steps.close()
-    return Analysis(statements=statements, **tables)
+    return Analysis(statements=statements, **tables, terms=terms, notes=notes)
+
+
+def side_terms(statements: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """Return the words distinctive of the government and the SDC, or why not.
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        Attributed statements (``text`` and ``side``).
+
+    Returns
+    -------
+    terms : pandas.DataFrame
+        :func:`~toolkit.framing.distinctive_terms` by side; empty when it cannot
+        be computed, e.g. when one side has no statement.
+    notes : list of str
+        Empty, or one sentence saying why ``terms`` is empty.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"side": ["sdc"], "text": ["قال المجلس"]})
+    >>> terms, notes = side_terms(table)
+    >>> terms.empty, notes
+    (True, ['Distinctive words are not shown: no statement is attributed to the
+    government side.'])
+    """
+    missing = [
+        side for side in (S.GOVERNMENT, S.SDC) if side not in set(statements[S.SIDE])
+    ]
+    if missing:
+        why = f"no statement is attributed to the {' or '.join(missing)} side"
+    else:
+        try:
+            return distinctive_terms(statements, by=S.SIDE), []
+        except ValueError as error:  # e.g. a side whose statements are all stop words
+            why = str(error)
+    return pd.DataFrame(), [f"Distinctive words are not shown: {why}."]

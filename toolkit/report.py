@@ -15,15 +15,18 @@ from __future__ import annotations
 
 import base64
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.axes import Axes
 
 from toolkit import __version__
 from toolkit.corpus import schema as S
 from toolkit.framing import columns as C
+from toolkit.outputs import move_files, staging_folder, write_error
 from toolkit.pipeline import HEDGED_PROBABILITY, STANCE_CONFIDENCE, Analysis, analyze
 from toolkit.plotting import (
     plot_distinctive_terms,
@@ -34,6 +37,19 @@ from toolkit.plotting import (
     use_arabic_font,
 )
 
+#: Title of every report, followed by the corpus's name.
+TITLE = "Framing report"
+#: Files every report folder holds besides its figures.
+REPORT_FILES: tuple[str, ...] = (
+    "report.md",
+    "report.html",
+    "statements.csv",
+    "summary.csv",
+)
+#: Subfolder of the report folder with the figures.
+FIGURES_DIR = "figures"
+#: File written into every report folder: a folder holding it may be written again.
+MARKER = ".framing-toolkit-report"
 #: Statements shown in the report itself; all of them are in statements.csv.
 MAX_STATEMENT_ROWS = 60
 #: Distinctive words listed per side.
@@ -210,36 +226,127 @@ def to_html(blocks: list[Block], folder: Path, title: str) -> str:
     )
 
 
+#: The report's figures: file name (without ``.png``) -> plot function, the
+#: :class:`~toolkit.pipeline.Analysis` table it draws, caption.
+FIGURES: dict[str, tuple[Callable[[pd.DataFrame], Axes], str, str]] = {
+    "verb_profile": (
+        plot_verb_profile,
+        "verbs",
+        "Verb frames per side: share of each side's statements",
+    ),
+    "hedging_by_side": (
+        plot_hedging_by_side,
+        "hedging",
+        "Share of hedged statements per side, with confidence intervals",
+    ),
+    "label_usage": (plot_label_usage, "labels", "How each actor is named, by valence"),
+    "distinctive_terms": (
+        plot_distinctive_terms,
+        "terms",
+        "Words most typical of each side (log-odds ratio z-score)",
+    ),
+}
+
+
+def report_outputs() -> list[Path]:
+    """Return every path a report may write, relative to its folder.
+
+    Examples
+    --------
+    >>> [p.as_posix() for p in report_outputs()][:2]
+    ['report.md', 'report.html']
+    >>> Path("figures/label_usage.png") in report_outputs()
+    True
+    """
+    figures = [Path(FIGURES_DIR) / f"{name}.png" for name in FIGURES]
+    return [*map(Path, REPORT_FILES), *figures, Path(MARKER)]
+
+
+def is_report_folder(folder: Path) -> bool:
+    """Tell whether ``folder`` holds a report written by this toolkit.
+
+    True when it holds the :data:`MARKER` file, or (reports written before the
+    marker existed) only report files and a ``report.md`` with the report's title.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = (Path(tmp) / "report.md").write_text("# My own notes", encoding="utf-8")
+    ...     is_report_folder(Path(tmp))
+    False
+    """
+    if (folder / MARKER).is_file():
+        return True
+    names = {path.name for path in folder.iterdir()}
+    if not names <= {*REPORT_FILES, FIGURES_DIR} or "report.md" not in names:
+        return False
+    with open(folder / "report.md", encoding="utf-8", errors="replace") as report:
+        return report.readline().startswith(f"# {TITLE}: ")
+
+
+def check_report_folder(
+    out: Path, *, force: bool = False, source: str | Path | None = None
+) -> None:
+    """Raise ``ValueError`` unless a report may be written into folder ``out``.
+
+    Parameters
+    ----------
+    out : pathlib.Path
+        The report folder; it may be missing, empty or a report folder
+        (:func:`is_report_folder`), or anything with ``force``.
+    force : bool
+        Allow a non-empty folder that holds no report; its files named as the
+        report's (:func:`report_outputs`) are replaced, no other file is touched.
+    source : str or Path, optional
+        The input the report is made from; never replaced, even with ``force``.
+
+    Raises
+    ------
+    ValueError
+        When ``out`` is a file, when the report would replace ``source``, or when
+        ``out`` is a non-empty folder without a report and ``force`` is false.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = (Path(tmp) / "statements.csv").write_text("text", encoding="utf-8")
+    ...     check_report_folder(Path(tmp), force=True, source=Path(tmp) / "statements.csv")
+    Traceback (most recent call last):
+    ...
+    ValueError: ...: the report would replace its input ...statements.csv; ...
+    """
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise ValueError(f"{out}: is a file; the report needs a folder")
+    if not out.is_dir():
+        return
+    if source is not None and Path(source).exists():
+        for relative in report_outputs():
+            target = out / relative
+            if target.exists() and target.samefile(source):
+                raise ValueError(
+                    f"{out}: the report would replace its input {source}; "
+                    "choose another output folder"
+                )
+    if not force and any(out.iterdir()) and not is_report_folder(out):
+        raise ValueError(
+            f"{out}: the folder is not empty and holds no report of this toolkit; "
+            "choose a new or empty folder, or pass --force to write the report into "
+            f"it (replacing its {', '.join(REPORT_FILES)} and {FIGURES_DIR}/*.png)"
+        )
+
+
 def _figures(analysis: Analysis, folder: Path) -> dict[str, Figure]:
     use_arabic_font()
-    plots = {
-        "verb_profile": (
-            plot_verb_profile,
-            analysis.verbs,
-            "Verb frames per side: share of each side's statements",
-        ),
-        "hedging_by_side": (
-            plot_hedging_by_side,
-            analysis.hedging,
-            "Share of hedged statements per side, with confidence intervals",
-        ),
-        "label_usage": (
-            plot_label_usage,
-            analysis.labels,
-            "How each actor is named, by valence",
-        ),
-        "distinctive_terms": (
-            plot_distinctive_terms,
-            analysis.terms,
-            "Words most typical of each side (log-odds ratio z-score)",
-        ),
-    }
     figures = {}
-    for name, (plot, table, caption) in plots.items():
+    for name, (plot, attribute, caption) in FIGURES.items():
+        table = getattr(analysis, attribute)
         if table.empty:
             continue
         ax = plot(table)
-        relative = Path("figures") / f"{name}.png"
+        relative = Path(FIGURES_DIR) / f"{name}.png"
         save_figure(ax.figure, folder / relative)
         plt.close(ax.figure)
         figures[name] = Figure(relative, caption)
@@ -275,7 +382,7 @@ def _findings(analysis: Analysis) -> list[str]:
             f"hedged (predicted) {mine[S.HEDGED].mean():.0%}."
         )
     test = analysis.hedging.attrs.get("test")
-    if test:
+    if test and pd.notna(test["p_value"]):
         shares = analysis.hedging.set_index(S.SIDE)[C.SHARE]
         a, b = test["sides"]
         verdict = "significant" if test["p_value"] < 0.05 else "not significant"
@@ -293,6 +400,24 @@ def _findings(analysis: Analysis) -> list[str]:
             f"{getattr(row, S.SIDE)} statements."
         )
     return lines
+
+
+def _terms_blocks(terms: pd.DataFrame) -> list[Block]:
+    if terms.empty:
+        return [Paragraph("Not computed; see “What the numbers say”.")]
+    strong = terms[terms[C.Z].abs() >= Z_DISTINCTIVE]
+    return [
+        Paragraph(
+            f"{len(strong)} word(s) reach |z| >= {Z_DISTINCTIVE} (conventionally "
+            "distinctive); the others are listed as leads to read, not findings."
+        ),
+        Table(
+            terms.iloc[terms[C.Z].abs().argsort(kind="stable")[::-1]]
+            .groupby(C.FAVOURS, sort=False)
+            .head(TERMS_PER_SIDE)
+            .round(3)
+        ),
+    ]
 
 
 def build_blocks(
@@ -315,7 +440,7 @@ def build_blocks(
     )
     counts = counts.reindex([s for s in S.SIDES if s in counts.index]).reset_index()
     blocks: list[Block] = [
-        Heading(f"Framing report: {name}", 1),
+        Heading(f"{TITLE}: {name}", 1),
         Paragraph(
             f"arabic-framing-toolkit {__version__}. "
             f"{statements[S.DOC_ID].nunique()} article(s), {len(statements)} statements. "
@@ -325,7 +450,7 @@ def build_blocks(
             "carry the error rates reported in benchmarks/results/accuracy.md."
         ),
         Heading("What the numbers say"),
-        *[Paragraph(f"- {line}") for line in _findings(analysis)],
+        *[Paragraph(f"- {line}") for line in [*analysis.notes, *_findings(analysis)]],
         Heading("Statements per side"),
         Table(counts),
         Heading("How each side's statements are introduced"),
@@ -351,19 +476,8 @@ def build_blocks(
     blocks += [Table(analysis.labels), Heading("Distinctive words")]
     if "distinctive_terms" in figures:
         blocks.append(figures["distinctive_terms"])
-    terms = analysis.terms
-    strong = terms[terms[C.Z].abs() >= Z_DISTINCTIVE]
+    blocks += _terms_blocks(analysis.terms)
     blocks += [
-        Paragraph(
-            f"{len(strong)} word(s) reach |z| >= {Z_DISTINCTIVE} (conventionally "
-            "distinctive); the others are listed as leads to read, not findings."
-        ),
-        Table(
-            terms.iloc[terms[C.Z].abs().argsort(kind="stable")[::-1]]
-            .groupby(C.FAVOURS, sort=False)
-            .head(TERMS_PER_SIDE)
-            .round(3)
-        ),
         Heading("Summary table"),
         Paragraph("p-values are per row and not adjusted for multiple comparisons."),
         Table(analysis.summary.round(3).astype(object).fillna("")),
@@ -385,29 +499,45 @@ def write_report(
     hedge_model: str | Path | None = None,
     name: str = "corpus",
     quiet: bool = False,
+    force: bool = False,
+    source: str | Path | None = None,
 ) -> Analysis:
     """Analyse ``articles`` and write the report files into folder ``out``.
 
     Writes ``report.md``, ``report.html`` (self-contained), ``statements.csv``,
-    ``summary.csv`` and ``figures/*.png``.
+    ``summary.csv``, ``figures/*.png`` and the :data:`MARKER` file that lets a
+    later report replace them.
 
     Parameters
     ----------
     articles : pandas.DataFrame
         An articles table.
     out : pathlib.Path
-        Output folder, created if needed; files of the same names are replaced.
+        Output folder, created if needed: a new or empty folder, or one holding a
+        report of this toolkit, whose report files are replaced (figures the new
+        report lacks are removed). The report is built in a temporary folder
+        beside it and moved in when complete, so a failure leaves ``out`` as it
+        was.
     stance_model, hedge_model : str or Path, optional
         Saved models to use instead of the project's defaults.
     name : str
         Name of the corpus in the report's title.
     quiet : bool
         No progress bar.
+    force, source
+        See :func:`check_report_folder`, which runs before any work.
 
     Returns
     -------
     Analysis
         What the report shows.
+
+    Raises
+    ------
+    ValueError
+        When ``out`` may not be written (see :func:`check_report_folder`).
+    OSError
+        When a file cannot be written (disk full, file too large); it names ``out``.
 
     Examples
     --------
@@ -417,23 +547,43 @@ def write_report(
     ...     result = write_report(load_example(), Path(tmp), name="example", quiet=True)
     ...     written = sorted(p.relative_to(tmp).as_posix() for p in Path(tmp).rglob("*.*"))
     >>> written
-    ['figures/distinctive_terms.png', 'figures/hedging_by_side.png',
-     'figures/label_usage.png', 'figures/verb_profile.png', 'report.html',
-     'report.md', 'statements.csv', 'summary.csv']
+    ['.framing-toolkit-report', 'figures/distinctive_terms.png',
+     'figures/hedging_by_side.png', 'figures/label_usage.png',
+     'figures/verb_profile.png', 'report.html', 'report.md', 'statements.csv',
+     'summary.csv']
     """
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    check_report_folder(out, force=force, source=source)
     analysis = analyze(
         articles,
         stance_model=stance_model,
         hedge_model=hedge_model,
         progress=not quiet,
     )
-    figures = _figures(analysis, out)
-    blocks = build_blocks(analysis, figures, name)
-    (out / "report.md").write_text(to_markdown(blocks), encoding="utf-8")
-    page = to_html(blocks, out, f"Framing report: {name}")
-    (out / "report.html").write_text(page, encoding="utf-8")
-    analysis.statements.to_csv(out / "statements.csv", index=False, encoding="utf-8")
-    analysis.summary.to_csv(out / "summary.csv", index=False, encoding="utf-8")
+    try:
+        with staging_folder(out) as staging:
+            written = _write_files(analysis, staging, name)
+            move_files(staging, out, written)
+        for stale in set(report_outputs()) - set(written):
+            (out / stale).unlink(missing_ok=True)
+    except OSError as error:
+        raise write_error(error, out) from error
     return analysis
+
+
+def _write_files(analysis: Analysis, folder: Path, name: str) -> list[Path]:
+    """Write the report into ``folder``; return the files written, relative to it."""
+    figures = _figures(analysis, folder)
+    blocks = build_blocks(analysis, figures, name)
+    (folder / "report.md").write_text(to_markdown(blocks), encoding="utf-8")
+    page = to_html(blocks, folder, f"{TITLE}: {name}")
+    (folder / "report.html").write_text(page, encoding="utf-8")
+    statements, summary = folder / "statements.csv", folder / "summary.csv"
+    analysis.statements.to_csv(statements, index=False, encoding="utf-8")
+    analysis.summary.to_csv(summary, index=False, encoding="utf-8")
+    (folder / MARKER).write_text(
+        f"A report written by arabic-framing-toolkit {__version__}; 'analyze' may "
+        "replace its files.\n",
+        encoding="utf-8",
+    )
+    return [*map(Path, REPORT_FILES), *(f.path for f in figures.values()), Path(MARKER)]

@@ -27,9 +27,12 @@ from typing import Any
 
 import sklearn
 import skops.io as sio
-from sklearn.base import BaseEstimator
+from sklearn.base import BaseEstimator, is_classifier
+from sklearn.exceptions import NotFittedError
+from sklearn.utils.validation import check_is_fitted
 
 import toolkit
+from toolkit.outputs import atomic_path
 
 #: Format tag written into every model file.
 FORMAT = "toolkit.classify.model/1"
@@ -69,12 +72,16 @@ def save(clf: BaseEstimator, path: str | Path) -> None:
     clf : estimator
         Usually a fitted :class:`StanceClassifier` or :class:`HedgeClassifier`.
     path : str or Path
-        Destination; an existing file is replaced.
+        Destination; an existing file is replaced only once the new one is
+        completely written.
 
     Raises
     ------
     TypeError
         When ``clf`` is not a scikit-learn estimator.
+    OSError
+        When the file cannot be written (the message names ``path``, which is
+        left as it was).
 
     Examples
     --------
@@ -95,7 +102,8 @@ def save(clf: BaseEstimator, path: str | Path) -> None:
         "sklearn_version": sklearn.__version__,
         "model": clf,
     }
-    sio.dump(payload, Path(path))
+    with atomic_path(path) as partial:
+        sio.dump(payload, partial)
 
 
 def load(path: str | Path) -> Any:
@@ -115,11 +123,14 @@ def load(path: str | Path) -> Any:
     ------
     FileNotFoundError
         When ``path`` does not exist.
+    IsADirectoryError
+        When ``path`` is a folder.
     UntrustedModelError
         When the file would create a type outside skops' defaults and
         :data:`TRUSTED_TYPES` (a tampered or foreign file); nothing is created.
     ModelFileError
-        When the file is corrupt or not a toolkit model file.
+        When the file is corrupt, not a toolkit model file, or holds something
+        other than a fitted classifier.
 
     Warns
     -----
@@ -137,6 +148,8 @@ def load(path: str | Path) -> Any:
     [1]
     """
     source = Path(path)
+    if source.is_dir():
+        raise IsADirectoryError(f"{source}: is a folder; give a model file (.skops)")
     if not source.is_file():
         raise FileNotFoundError(f"model file not found: {source}")
     try:
@@ -162,8 +175,20 @@ def load(path: str | Path) -> Any:
         raise ModelFileError(
             f"{source}: not a toolkit model file (written with toolkit.classify.save?)"
         )
+    model = payload["model"]
+    if not (isinstance(model, BaseEstimator) and is_classifier(model)):
+        raise ModelFileError(
+            f"{source}: holds a {type(model).__name__}, not a classifier; "
+            "give a model saved by 'train' or toolkit.classify.save"
+        )
+    try:
+        check_is_fitted(model)
+    except NotFittedError:
+        raise ModelFileError(
+            f"{source}: holds a {type(model).__name__} that was never trained"
+        ) from None
     _warn_versions(source, payload)
-    return payload["model"]
+    return model
 
 
 def _warn_versions(source: Path, payload: dict) -> None:

@@ -1,0 +1,166 @@
+"""Write output files whole or not at all: a failure never leaves a half-written file.
+
+Each file is first written under a temporary name beside its destination, then
+renamed over it (:func:`os.replace`, atomic on one file system). A failed write
+removes the temporary file and leaves the destination as it was, and its error
+names the destination.
+
+Examples
+--------
+>>> import tempfile
+>>> with tempfile.TemporaryDirectory() as tmp:
+...     target = Path(tmp) / "notes.txt"
+...     with atomic_path(target) as partial:
+...         _ = partial.write_text("done", encoding="utf-8")
+...     target.read_text(encoding="utf-8"), [p.name for p in Path(tmp).iterdir()]
+('done', ['notes.txt'])
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+def write_error(error: OSError, target: str | Path) -> OSError:
+    """Return ``error`` as an error of the same type whose message names ``target``.
+
+    Parameters
+    ----------
+    error : OSError
+        The error a write raised (its own message may name a temporary file or
+        no file at all, as ``[Errno 27] File too large`` does).
+    target : str or Path
+        The file or folder the user asked for.
+
+    Returns
+    -------
+    OSError
+        To raise ``from error``.
+
+    Examples
+    --------
+    >>> str(write_error(OSError(27, "File too large"), "model.skops"))
+    'could not write model.skops (File too large); it was left as it was'
+    """
+    reason = error.strerror or str(error)
+    return type(error)(f"could not write {target} ({reason}); it was left as it was")
+
+
+@contextmanager
+def atomic_path(path: str | Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; write it, and it replaces ``path``.
+
+    The temporary name ends with ``path``'s own name, so writers that choose a
+    format by suffix (pandas, matplotlib) still see it.
+
+    Parameters
+    ----------
+    path : str or Path
+        The destination; its folder must exist.
+
+    Yields
+    ------
+    pathlib.Path
+        Where to write. On leaving the block without an error it is renamed to
+        ``path``; on an error it is deleted and ``path`` is untouched.
+
+    Raises
+    ------
+    OSError
+        The writer's own error, of the same type, naming ``path`` (see
+        :func:`write_error`).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     target = Path(tmp) / "model.skops"
+    ...     _ = target.write_text("old", encoding="utf-8")
+    ...     try:
+    ...         with atomic_path(target) as partial:
+    ...             _ = partial.write_text("half", encoding="utf-8")
+    ...             raise OSError(27, "File too large")
+    ...     except OSError as error:
+    ...         print(str(error).replace(tmp, "TMP"))
+    ...     target.read_text(encoding="utf-8"), len(list(Path(tmp).iterdir()))
+    could not write TMP/model.skops (File too large); it was left as it was
+    ('old', 1)
+    """
+    target = Path(path)
+    partial = target.with_name(f".partial-{secrets.token_hex(4)}-{target.name}")
+    try:
+        yield partial
+        os.replace(partial, target)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise write_error(error, target) from error
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def staging_folder(out: str | Path) -> Iterator[Path]:
+    """Yield a new empty folder beside ``out`` to build its contents in.
+
+    The folder is deleted on leaving the block, whatever happens: move what it
+    holds into ``out`` (:func:`move_files`) before that.
+
+    Parameters
+    ----------
+    out : str or Path
+        The folder that will receive the files; its parent is created if needed.
+
+    Yields
+    ------
+    pathlib.Path
+        The staging folder, on the same file system as ``out``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     with staging_folder(Path(tmp) / "report") as staging:
+    ...         _ = (staging / "report.md").write_text("# Report", encoding="utf-8")
+    ...         move_files(staging, Path(tmp) / "report", [Path("report.md")])
+    ...     sorted(p.relative_to(tmp).as_posix() for p in Path(tmp).rglob("*"))
+    ['report', 'report/report.md']
+    """
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(
+        tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".partial")
+    )
+    try:
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def move_files(staging: Path, out: Path, files: list[Path]) -> None:
+    """Move ``files`` (relative paths) from ``staging`` into ``out``, each atomically.
+
+    Parameters
+    ----------
+    staging : pathlib.Path
+        The folder the files were written in (see :func:`staging_folder`).
+    out : pathlib.Path
+        The destination folder, created if needed; files of the same names are
+        replaced, no other file is touched.
+    files : list of pathlib.Path
+        The files to move, relative to both folders.
+
+    Examples
+    --------
+    A round trip is shown under :func:`staging_folder`.
+    """
+    for relative in files:
+        target = out / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staging / relative, target)
