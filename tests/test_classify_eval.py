@@ -155,6 +155,9 @@ def test_save_load_round_trip(model, tmp_path):
         loaded.predict_proba(probe), model.predict_proba(probe)
     )
     assert loaded.get_params() == model.get_params()
+    with zipfile.ZipFile(path) as archive:
+        kinds = {entry.compress_type for entry in archive.infolist()}
+    assert kinds == {zipfile.ZIP_DEFLATED}
 
 
 def test_a_failed_save_leaves_the_previous_file_whole(model, tmp_path, file_size_limit):

