@@ -263,7 +263,7 @@ def test_one_class_only_is_refused(labels):
         (
             pd.DataFrame([["زعم", "قال"]], columns=["text", "text"]),
             ValueError,
-            "more than one column named 'text'",
+            r"column\(s\) text occur more than once",
         ),
     ],
 )

@@ -69,6 +69,18 @@ def test_evaluate_predictions_matches_hand_computed_scores():
     )
 
 
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"confidence": 95}, "'confidence' must be a level between 0 and 1"),
+        ({"n_resamples": -5}, "'n_resamples' must be a whole number of at least 0"),
+    ],
+)
+def test_bad_interval_arguments_are_named(options, message):
+    with pytest.raises(ValueError, match=message):
+        evaluate_predictions([1, 0], [1, 1], **options)
+
+
 def test_bootstrap_interval_brackets_the_value_and_narrows_with_data():
     rng = np.random.default_rng(1)
     truth = rng.integers(0, 3, 2000)

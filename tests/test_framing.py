@@ -258,7 +258,7 @@ def test_bootstrap_blocks_do_not_change_the_interval(monkeypatch):
 def test_duplicated_columns_are_refused_by_name(gold):
     twice = pd.concat([gold, gold[[SIDE]]], axis=1)
     for function in (verb_profile, hedging_by_side, labels_by_actor, compare_sides):
-        with pytest.raises(ValueError, match=r"duplicated column\(s\) side"):
+        with pytest.raises(ValueError, match=r"column\(s\) side occur more than once"):
             function(twice)
 
 

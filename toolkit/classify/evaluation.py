@@ -20,6 +20,7 @@ from sklearn.base import clone
 from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
 from sklearn.model_selection import GroupKFold
 
+from toolkit.arguments import count_argument, level_argument
 from toolkit.classify.inputs import as_labels, as_weights
 
 
@@ -111,7 +112,8 @@ def evaluate_predictions(
     Raises
     ------
     ValueError
-        When the lengths differ, or ``f_avg_labels`` names a class not in ``labels``.
+        When the lengths differ, ``f_avg_labels`` names a class not in ``labels``,
+        ``confidence`` is not in (0, 1) or ``n_resamples`` is negative.
 
     Examples
     --------
@@ -119,6 +121,8 @@ def evaluate_predictions(
     >>> round(r.summary.loc["macro_f1", "value"], 3)
     np.float64(0.733)
     """
+    confidence = level_argument(confidence)
+    n_resamples = count_argument(n_resamples, "n_resamples", minimum=0)
     truth = np.asarray(y_true)
     predicted = np.asarray(y_pred)
     if truth.shape != predicted.shape or truth.ndim != 1:

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from toolkit.corpus.normalize import normalize_series
-from toolkit.corpus.schema import TARGET, TEXT
+from toolkit.corpus.schema import TARGET, TEXT, check_unique_columns
 
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]")
 
@@ -63,12 +63,7 @@ def as_frame(X: Any, what: str = "X") -> pd.DataFrame:
     if isinstance(X, str):
         raise TypeError(f"{what}: expected a list of texts, got a single string")
     if isinstance(X, pd.DataFrame):
-        repeated = X.columns[X.columns.duplicated()].unique().tolist()
-        if repeated:
-            raise ValueError(
-                f"{what}: the DataFrame has more than one column named "
-                f"{', '.join(map(repr, repeated))}; rename or drop the extra ones"
-            )
+        check_unique_columns(X, what)
         if TEXT not in X.columns:
             have = ", ".join(map(str, X.columns)) or "none"
             raise ValueError(

@@ -159,6 +159,24 @@ def repeated_names(names: Iterable[str]) -> list[str]:
     return [name for name, count in counts.items() if count > 1]
 
 
+def check_unique_columns(frame: pd.DataFrame, what: str) -> None:
+    """Raise ``ValueError`` naming ``what`` and the column names it holds twice.
+
+    Examples
+    --------
+    >>> check_unique_columns(pd.DataFrame([[1, 2]], columns=["text", "text"]), "X")
+    Traceback (most recent call last):
+    ...
+    ValueError: X: column(s) text occur more than once; drop or rename the copies
+    """
+    twice = repeated_names(map(str, frame.columns))
+    if twice:
+        raise ValueError(
+            f"{what}: column(s) {', '.join(twice)} occur more than once; "
+            "drop or rename the copies"
+        )
+
+
 def require_columns(frame: pd.DataFrame, required: Iterable[str], what: str) -> None:
     """Raise ``ValueError`` naming ``what`` and the columns it lacks.
 

@@ -21,15 +21,9 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from toolkit.arguments import choice_argument, count_argument, level_argument
 from toolkit.corpus.schema import DOC_ID, GOVERNMENT, HEDGED, SDC, SIDE, SIDES
-from toolkit.framing._input import (
-    check_statements,
-    choice_argument,
-    count_argument,
-    flags,
-    level_argument,
-    present_sides,
-)
+from toolkit.framing._input import check_statements, flags, present_sides
 from toolkit.framing.columns import (
     CI_HIGH,
     CI_LOW,

@@ -17,9 +17,10 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from toolkit.arguments import check_table
 from toolkit.corpus.schema import SIDE, SIDES
 from toolkit.corpus.tokens import strip_proclitic, tokenize
-from toolkit.framing._input import check_statements, check_table, texts
+from toolkit.framing._input import check_statements, texts
 from toolkit.framing.columns import (
     COUNT,
     LABEL,

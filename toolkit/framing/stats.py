@@ -18,7 +18,7 @@ import numpy as np
 from scipy import stats
 from scipy.stats.contingency import expected_freq
 
-from toolkit.framing._input import count_argument, level_argument
+from toolkit.arguments import count_argument, level_argument
 
 #: Below this smallest expected cell count the 2×2 test is Fisher's exact test.
 MIN_EXPECTED = 5.0

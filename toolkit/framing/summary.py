@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from toolkit.arguments import choice_argument, count_argument, level_argument
 from toolkit.corpus.schema import (
     DOC_ID,
     GOVERNMENT,
@@ -30,15 +31,7 @@ from toolkit.corpus.schema import (
     VERB_FRAMES,
     check_values,
 )
-from toolkit.framing._input import (
-    check_statements,
-    choice_argument,
-    count_argument,
-    flags,
-    frames,
-    level_argument,
-    texts,
-)
+from toolkit.framing._input import check_statements, flags, frames, texts
 from toolkit.framing.columns import (
     CI_HIGH,
     CI_LOW,

@@ -28,15 +28,10 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from toolkit.arguments import choice_argument, count_argument, is_collection
 from toolkit.corpus.schema import GOVERNMENT, SDC, SIDE, SIDES
 from toolkit.corpus.tokens import tokenize
-from toolkit.framing._input import (
-    check_statements,
-    choice_argument,
-    count_argument,
-    is_collection,
-    texts,
-)
+from toolkit.framing._input import check_statements, texts
 from toolkit.framing.columns import FAVOURS, LOG_ODDS, TERM, Z
 from toolkit.lexicons import load_lexicon
 

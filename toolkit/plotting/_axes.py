@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
 
-from toolkit.framing._input import check_table as check_frame
+from toolkit.arguments import check_table as check_frame
 from toolkit.plotting.names import arabic_name
 from toolkit.plotting.rtl import rtl
 

@@ -25,8 +25,8 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 from matplotlib.ticker import PercentFormatter
 
+from toolkit.arguments import choice_argument, count_argument
 from toolkit.corpus.schema import GOVERNMENT, SDC, SIDE, SIDES, VERB_FRAME, VERB_FRAMES
-from toolkit.framing._input import choice_argument, count_argument
 from toolkit.framing.columns import (
     CI_HIGH,
     CI_LOW,
