@@ -11,7 +11,9 @@ Candidates:
 
 * Mawqif (F_avg) and ArabicStanceX (macro-F1): the chosen linear model, the other
   linear models, a soft vote of two of them, and the chosen model without the
-  social-media clean-up or without the per-target features;
+  social-media clean-up or without the per-target features; on Mawqif every candidate
+  is trained with each tweet weighted by its annotators' confidence, and one more
+  candidate without the weights;
 * the framing corpus: the default stance and hedging classifiers against other
   linear models, and hedging without the lexicon cue features.
 
@@ -41,6 +43,7 @@ from toolkit.classify import (
     compare_models,
     learning_curve_report,
 )
+from toolkit.classify.selection import summarize
 from toolkit.corpus.schema import HEDGED, SPLIT, STANCE, TARGET, TEXT, TOPIC
 
 FAVOR_AGAINST = ("favor", "against")
@@ -49,10 +52,26 @@ TRAIN_SIZES = (0.125, 0.25, 0.5, 0.75, 1.0)
 Section = list[str]
 
 
-def compared(title: str, candidates: dict, X: object, y: object, **options) -> Section:
-    """Run :func:`compare_models`; its summary as a markdown section."""
+def compared(
+    title: str,
+    candidates: dict,
+    X: object,
+    y: object,
+    unweighted: dict | None = None,
+    **options,
+) -> Section:
+    """Run :func:`compare_models`; its summary as a markdown section.
+
+    ``unweighted`` candidates are scored on the same folds without the
+    ``sample_weight`` the others get, and compared with the same baseline.
+    """
     start = time.perf_counter()
-    summary = compare_models(candidates, X, y, **options).summary
+    scores = compare_models(candidates, X, y, **options).scores
+    if unweighted:
+        plain = {k: v for k, v in options.items() if k != "sample_weight"}
+        extra = compare_models(unweighted, X, y, **plain).scores
+        scores = pd.concat([scores, extra], axis=1)
+    summary = summarize(scores, 1 / (options.get("n_splits", 5) - 1))
     rows = [
         [
             name,
@@ -94,18 +113,23 @@ def soft_vote(**members: object) -> VotingClassifier:
     return VotingClassifier(list(members.items()), voting="soft")
 
 
-def train_split(loader: Callable[..., pd.DataFrame]) -> tuple[pd.DataFrame, pd.Series]:
-    """Texts with their targets, and stances, of a public dataset's train split."""
+def train_split(
+    loader: Callable[..., pd.DataFrame], *extra: str
+) -> tuple[pd.DataFrame, pd.Series]:
+    """Texts with their targets (and ``extra`` columns), and stances, of a public
+    dataset's train split."""
     data = loader(download=False)
     train = data[data[SPLIT] == "train"]
-    return train[[TEXT, TARGET]], train[STANCE]
+    return train[[TEXT, TARGET, *extra]], train[STANCE]
 
 
 def mawqif() -> list[Section]:
     chosen = {"model": "nblr", "C": 1.0, "char_ngrams": (2, 4), "social": True}
     logreg = chosen | {"model": "logreg", "C": 10.0}
     candidates = {
-        "NB-LR C=1, social clean-up (chosen)": StanceClassifier(**chosen),
+        "NB-LR C=1, social clean-up, weighted by confidence (chosen)": (
+            StanceClassifier(**chosen)
+        ),
         "logistic regression C=10": StanceClassifier(**logreg),
         "linear SVM C=0.3, calibrated": StanceClassifier(
             **chosen | {"model": "svm", "C": 0.3}
@@ -118,17 +142,20 @@ def mawqif() -> list[Section]:
             **chosen | {"target_mode": "none"}
         ),
     }
-    X, y = train_split(datasets.load_mawqif)
+    unweighted = {"NB-LR, every tweet weighing 1": StanceClassifier(**chosen)}
+    X, y = train_split(datasets.load_mawqif, datasets.CONFIDENCE)
     return [
         compared(
             "Mawqif train, F_avg, 5 folds x 2 repeats",
             candidates,
             X,
             y,
+            unweighted=unweighted,
             n_splits=5,
             n_repeats=2,
             metric="f_avg",
             f_avg_labels=FAVOR_AGAINST,
+            sample_weight=datasets.CONFIDENCE,
         ),
         growth(
             "Mawqif: F_avg of the chosen setting by training size, 5 folds",
@@ -137,6 +164,7 @@ def mawqif() -> list[Section]:
             y,
             metric="f_avg",
             f_avg_labels=FAVOR_AGAINST,
+            sample_weight=datasets.CONFIDENCE,
         ),
     ]
 

@@ -36,7 +36,12 @@ from toolkit.classify import (
 )
 from toolkit.corpus import load_example_gold
 from toolkit.corpus import schema as S
-from toolkit.datasets import load_framing_statements, load_mawqif, missing_files
+from toolkit.datasets import (
+    CONFIDENCE,
+    load_framing_statements,
+    load_mawqif,
+    missing_files,
+)
 from toolkit.paths import figures_dir
 from toolkit.plotting import plot_confusion_matrix, save_figure, use_arabic_font
 
@@ -154,8 +159,10 @@ seed
 # Mawqif paper's best BERT 78.89 macro-F1; StanceEval 2024's best system 84.38 F_avg.
 # The settings are those chosen by cross-validation on Mawqif's training split for
 # `benchmarks/accuracy.py` (NB-LR with C=1, character 2–4-grams, the social-media
-# clean-up): what works best on composed news statements is not what works best on
-# tweets. The public datasets are not shipped: the cell says how to fetch Mawqif when
+# clean-up, each tweet weighted by how far its annotators agreed on the stance):
+# what works best on composed news statements is not what works best on tweets.
+# `sample_weight` takes any such per-text weight, e.g. the agreement in your own
+# annotation. The public datasets are not shipped: the cell says how to fetch Mawqif when
 # it is not in the cache.
 
 # %%
@@ -171,7 +178,11 @@ else:
     mawqif_model = StanceClassifier(
         model="nblr", C=1.0, char_ngrams=(2, 4), social=True
     )
-    mawqif_model.fit(mawqif_train[columns], mawqif_train[S.STANCE])
+    mawqif_model.fit(
+        mawqif_train[columns],
+        mawqif_train[S.STANCE],
+        sample_weight=mawqif_train[CONFIDENCE],
+    )
     mawqif_report = evaluate(
         mawqif_model,
         mawqif_test[columns],
