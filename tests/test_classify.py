@@ -326,6 +326,17 @@ def test_bad_sample_weight_is_named(weights, error, message):
         )
 
 
+@pytest.mark.parametrize("model", ["nblr", "logreg", "svm", "huber"])
+def test_a_class_without_weight_is_refused_naming_it(model):
+    labels = ["a", "b", "a", "a", "b", "b"]
+    weights = [1.0, 0.0, 1.0, 1.0, 0.0, 0.0]
+    with pytest.raises(
+        ValueError,
+        match=r"sample_weight: all 3 text\(s\) of class 'b' have weight zero",
+    ):
+        StanceClassifier(model=model).fit(CONFLICT, labels, sample_weight=weights)
+
+
 @pytest.mark.parametrize(
     ("param", "value"),
     [("model", "forest"), ("target_mode", "both"), ("C", 0), ("C", "x"), ("C", True)],

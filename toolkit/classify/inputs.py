@@ -204,12 +204,27 @@ def _check_label_values(labels: np.ndarray, what: str) -> None:
 
 
 def as_weights(
-    sample_weight: Any, n_rows: int, what: str = "sample_weight"
+    sample_weight: Any,
+    n_rows: int,
+    what: str = "sample_weight",
+    labels: np.ndarray | None = None,
 ) -> np.ndarray | None:
     """Return ``sample_weight`` as a checked float array, or ``None`` if not given.
 
     Weights say how much each training text counts, e.g. the share of annotators who
     agreed on its label (Mawqif's ``confidence``).
+
+    Parameters
+    ----------
+    sample_weight : array-like of shape (n_rows,) or None
+        One weight per text.
+    n_rows : int
+        The number of texts.
+    what : str, default "sample_weight"
+        The argument name used in error messages.
+    labels : numpy.ndarray, optional
+        The texts' labels (see :func:`as_labels`); when given, every class must
+        have some weight, since a class that weighs nothing cannot be learnt.
 
     Raises
     ------
@@ -217,7 +232,8 @@ def as_weights(
         When a weight is not a number.
     ValueError
         When the weights are not one per text, a weight is missing, infinite or
-        negative, or all weights are zero.
+        negative, all weights are zero, or (with ``labels``) all weights of one
+        class are zero.
 
     Examples
     --------
@@ -256,4 +272,28 @@ def as_weights(
         )
     if not weights.sum() > 0:
         raise ValueError(f"{what}: all {n_rows} weights are zero")
+    if labels is not None:
+        _check_class_weights(weights, labels, what)
     return weights
+
+
+def _check_class_weights(weights: np.ndarray, labels: np.ndarray, what: str) -> None:
+    """Raise naming the first class whose texts all weigh zero.
+
+    Examples
+    --------
+    >>> _check_class_weights(np.array([1.0, 0.0]), np.array(["a", "b"]), "w")
+    Traceback (most recent call last):
+    ...
+    ValueError: w: all 1 text(s) of class 'b' have weight zero, so the model cannot learn that class; give them a positive weight or leave the class out
+    """
+    classes, codes = np.unique(labels, return_inverse=True)
+    totals = np.bincount(codes, weights=weights, minlength=len(classes))
+    weightless = (totals <= 0).nonzero()[0]
+    if weightless.size:
+        code = weightless[0]
+        raise ValueError(
+            f"{what}: all {int((codes == code).sum())} text(s) of class "
+            f"{classes[code].item()!r} have weight zero, so the model cannot learn "
+            "that class; give them a positive weight or leave the class out"
+        )
