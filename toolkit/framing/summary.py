@@ -16,7 +16,12 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from toolkit.arguments import choice_argument, count_argument, level_argument
+from toolkit.arguments import (
+    choice_argument,
+    count_argument,
+    level_argument,
+    seed_argument,
+)
 from toolkit.corpus.schema import (
     DOC_ID,
     GOVERNMENT,
@@ -118,7 +123,7 @@ def compare_sides(
     ValueError
         When a column is missing or duplicated, ``sides`` does not name two
         different known sides, ``n_terms`` is below 1, ``confidence`` is not
-        between 0 and 1, ``n_resamples`` is negative, or a row has an unknown
+        between 0 and 1, ``n_resamples`` or ``seed`` is negative, or a row has an unknown
         side, frame or stance, no document id, or a hedging value that is not
         0/1 (the row number counts from 0 over the whole table).
 
@@ -136,6 +141,7 @@ def compare_sides(
     n_terms = count_argument(n_terms, "n_terms")
     level_argument(confidence)
     count_argument(n_resamples, "n_resamples", minimum=0)
+    seed_argument(seed, "seed")
     # Check every row before any work, so that errors count rows over the whole
     # table rather than over the two sides' subset.
     texts(statements)
