@@ -259,6 +259,11 @@ def test_one_class_only_is_refused(labels):
         ([], ValueError, "no texts"),
         (np.array([["زعم", "قال"]]), ValueError, "one-dimensional"),
         (pd.DataFrame({"body": ["زعم"]}), ValueError, "needs a 'text' column"),
+        (
+            pd.DataFrame({"text ": ["زعم"]}),
+            ValueError,
+            "present: 'text '; a column name has surrounding spaces: rename 'text '",
+        ),
         ({"text": ["زعم"]}, TypeError, "got dict"),
         (
             pd.DataFrame([["زعم", "قال"]], columns=["text", "text"]),
@@ -317,6 +322,7 @@ def test_sample_weight_settles_conflicting_labels(model):
         ([1.0, np.inf], ValueError, "row 1 is infinite"),
         ([1.0, "high"], TypeError, "row 1 is 'high', not a number"),
         ([0, 0], ValueError, "all 2 weights are zero"),
+        ("hedged", TypeError, r"got the string 'hedged'; .* e\.g\. frame\['hedged'\]"),
     ],
 )
 def test_bad_sample_weight_is_named(weights, error, message):

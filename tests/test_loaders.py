@@ -133,6 +133,17 @@ def test_csv_with_missing_text_column_names_file_and_columns(tmp_path):
         load_corpus(path)
 
 
+def test_a_header_with_spaces_around_a_name_is_pointed_out(tmp_path):
+    path = tmp_path / "corpus.csv"
+    path.write_text(f'doc_id,text \na,"{ARTICLE}"\n', encoding="utf-8")
+    with pytest.raises(
+        ValueError,
+        match=r"missing required column\(s\) text; columns present: doc_id, 'text '; "
+        r"a column name has surrounding spaces: rename 'text ' to 'text'",
+    ):
+        load_corpus(path)
+
+
 def test_csv_nan_cells_are_skipped_with_row_named(tmp_path):
     path = tmp_path / "corpus.csv"
     path.write_text(f'doc_id,text\na,"{ARTICLE}"\nb,\nc,"نص آخر."\n', encoding="utf-8")

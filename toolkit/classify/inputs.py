@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from toolkit.corpus.normalize import normalize_series
-from toolkit.corpus.schema import TARGET, TEXT, check_unique_columns
+from toolkit.corpus.schema import TARGET, TEXT, check_unique_columns, columns_present
 
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]")
 
@@ -65,9 +65,9 @@ def as_frame(X: Any, what: str = "X") -> pd.DataFrame:
     if isinstance(X, pd.DataFrame):
         check_unique_columns(X, what)
         if TEXT not in X.columns:
-            have = ", ".join(map(str, X.columns)) or "none"
             raise ValueError(
-                f"{what}: a DataFrame needs a {TEXT!r} column; columns present: {have}"
+                f"{what}: a DataFrame needs a {TEXT!r} column; "
+                f"{columns_present(X.columns, [TEXT])}"
             )
         columns = {TEXT: _strings(X[TEXT], f"{what}[{TEXT!r}]")}
         if TARGET in X.columns:
@@ -229,7 +229,9 @@ def as_weights(
     Raises
     ------
     TypeError
-        When a weight is not a number.
+        When ``sample_weight`` is a string (a column name belongs to
+        :func:`~toolkit.classify.evaluation.resolve_weights`) or a weight is not
+        a number.
     ValueError
         When the weights are not one per text, a weight is missing, infinite or
         negative, all weights are zero, or (with ``labels``) all weights of one
@@ -246,6 +248,12 @@ def as_weights(
     """
     if sample_weight is None:
         return None
+    if isinstance(sample_weight, str):
+        raise TypeError(
+            f"{what}: got the string {sample_weight!r}; fit takes the weights "
+            f"themselves, e.g. frame[{sample_weight!r}] (compare_models and "
+            "cross_validate_report also accept a column name)"
+        )
     values = pd.Series(np.asarray(sample_weight, dtype=object).ravel(), dtype=object)
     if np.ndim(sample_weight) != 1 or len(values) != n_rows:
         raise ValueError(

@@ -35,6 +35,7 @@ from toolkit.corpus.schema import (
     VERB_FRAME,
     VERB_FRAMES,
     check_values,
+    columns_present,
 )
 from toolkit.framing._input import check_statements, flags, frames, texts
 from toolkit.framing.columns import (
@@ -149,7 +150,7 @@ def compare_sides(
     if hedged != HEDGED and hedged not in statements.columns:
         raise ValueError(
             f"argument 'hedged': no column {hedged!r} in argument 'statements'; "
-            f"columns present: {', '.join(map(str, statements.columns))}"
+            f"{columns_present(statements.columns, [hedged])}"
         )
     if hedged in statements.columns:
         flags(statements, hedged)
