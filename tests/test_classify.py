@@ -259,6 +259,11 @@ def test_one_class_only_is_refused(labels):
         ([], ValueError, "no texts"),
         (np.array([["زعم", "قال"]]), ValueError, "one-dimensional"),
         (pd.DataFrame({"body": ["زعم"]}), ValueError, "needs a 'text' column"),
+        (
+            pd.DataFrame({"text ": ["زعم"]}),
+            ValueError,
+            "present: 'text '; a column name has surrounding spaces: rename 'text '",
+        ),
         ({"text": ["زعم"]}, TypeError, "got dict"),
         (
             pd.DataFrame([["زعم", "قال"]], columns=["text", "text"]),
@@ -317,6 +322,7 @@ def test_sample_weight_settles_conflicting_labels(model):
         ([1.0, np.inf], ValueError, "row 1 is infinite"),
         ([1.0, "high"], TypeError, "row 1 is 'high', not a number"),
         ([0, 0], ValueError, "all 2 weights are zero"),
+        ("hedged", TypeError, r"got the string 'hedged'; .* e\.g\. frame\['hedged'\]"),
     ],
 )
 def test_bad_sample_weight_is_named(weights, error, message):
@@ -324,6 +330,17 @@ def test_bad_sample_weight_is_named(weights, error, message):
         HedgeClassifier().fit(
             ["زعم المصدر", "أكد المصدر"], [1, 0], sample_weight=weights
         )
+
+
+@pytest.mark.parametrize("model", ["nblr", "logreg", "svm", "huber"])
+def test_a_class_without_weight_is_refused_naming_it(model):
+    labels = ["a", "b", "a", "a", "b", "b"]
+    weights = [1.0, 0.0, 1.0, 1.0, 0.0, 0.0]
+    with pytest.raises(
+        ValueError,
+        match=r"sample_weight: all 3 text\(s\) of class 'b' have weight zero",
+    ):
+        StanceClassifier(model=model).fit(CONFLICT, labels, sample_weight=weights)
 
 
 @pytest.mark.parametrize(

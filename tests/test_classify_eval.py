@@ -99,6 +99,29 @@ def test_evaluate_predictions_rejects_mismatched_inputs():
         evaluate_predictions([1, 0], [1, 0], f_avg_labels=["favor"])
 
 
+@pytest.mark.parametrize(
+    ("options", "error", "message"),
+    [
+        ({"f_avg_labels": "favor"}, TypeError, "'f_avg_labels' must be a list or"),
+        ({"labels": "ab"}, TypeError, "'labels' must be a list or tuple"),
+        ({"random_state": "x"}, TypeError, "'random_state' must be a whole number"),
+        ({"random_state": -1}, ValueError, "'random_state' must be a whole number"),
+        ({"random_state": 2**40}, ValueError, "'random_state' must be a seed from 0"),
+    ],
+)
+def test_bad_class_and_seed_arguments_are_named(options, error, message):
+    with pytest.raises(error, match=message):
+        evaluate_predictions(["favor", "against"], ["favor", "favor"], **options)
+
+
+def test_no_items_is_refused_and_one_item_has_no_interval():
+    with pytest.raises(ValueError, match="no items to score; give at least one"):
+        evaluate_predictions([], [])
+    summary = evaluate_predictions(["a"], ["a"], labels=["a", "b"]).summary
+    assert summary["value"].tolist() == [0.5, 1.0]  # b: no items, F1 0
+    assert summary[["ci_low", "ci_high"]].isna().all().all()
+
+
 def test_evaluate_uses_the_model_and_its_class_order(model):
     report = evaluate(
         model, HEDGED_TEXTS + PLAIN_TEXTS, [1, 1, 1, 0, 0, 0], n_resamples=100

@@ -359,6 +359,16 @@ def test_hedging_n_resamples_zero_means_no_interval():
         hedging_by_side(table, n_resamples=2.5)
 
 
+@pytest.mark.parametrize(
+    ("seed", "error"), [("x", TypeError), (1.5, TypeError), (-1, ValueError)]
+)
+def test_seed_must_be_a_whole_number(gold, seed, error):
+    with pytest.raises(error, match="argument 'seed' must be a whole number"):
+        hedging_by_side(multi_document(), seed=seed)
+    with pytest.raises(error, match="argument 'seed' must be a whole number"):
+        compare_sides(gold.drop(columns=HEDGED), seed=seed)
+
+
 def test_hedging_records_its_confidence_level():
     assert hedging_by_side(multi_document(), confidence=0.9).attrs["confidence"] == 0.9
 

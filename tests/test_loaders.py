@@ -133,6 +133,17 @@ def test_csv_with_missing_text_column_names_file_and_columns(tmp_path):
         load_corpus(path)
 
 
+def test_a_header_with_spaces_around_a_name_is_pointed_out(tmp_path):
+    path = tmp_path / "corpus.csv"
+    path.write_text(f'doc_id,text \na,"{ARTICLE}"\n', encoding="utf-8")
+    with pytest.raises(
+        ValueError,
+        match=r"missing required column\(s\) text; columns present: doc_id, 'text '; "
+        r"a column name has surrounding spaces: rename 'text ' to 'text'",
+    ):
+        load_corpus(path)
+
+
 def test_csv_nan_cells_are_skipped_with_row_named(tmp_path):
     path = tmp_path / "corpus.csv"
     path.write_text(f'doc_id,text\na,"{ARTICLE}"\nb,\nc,"نص آخر."\n', encoding="utf-8")
@@ -225,6 +236,30 @@ def test_parquet(tmp_path):
         load_corpus(path, max_bytes=10)
 
 
+def test_parquet_doc_id_stored_as_the_index_is_kept(tmp_path):
+    pytest.importorskip("pyarrow", reason="Parquet support needs pyarrow")
+    path = tmp_path / "c.parquet"
+    table = pd.DataFrame({"doc_id": ["x", "y"], "text": [ARTICLE, ARTICLE]})
+    table.set_index("doc_id").to_parquet(path)
+    assert load_corpus(path)[S.DOC_ID].tolist() == ["x", "y"]
+    table.set_index("doc_id", drop=False).to_parquet(path)
+    assert load_corpus(path)[S.DOC_ID].tolist() == ["x", "y"]
+    table.iloc[::-1].to_parquet(path)  # a default index is row numbers, not data
+    articles = load_corpus(path)
+    assert articles.columns.tolist() == [*S.ARTICLE_COLUMNS]
+    assert articles[S.DOC_ID].tolist() == ["y", "x"]
+
+
+@pytest.mark.parametrize("nulls", [1, 2])
+def test_parquet_null_doc_ids_are_filled_like_a_missing_column(tmp_path, nulls):
+    pytest.importorskip("pyarrow", reason="Parquet support needs pyarrow")
+    path = tmp_path / "n.parquet"
+    ids = [None] * nulls + ["b"]
+    pd.DataFrame({"doc_id": ids, "text": [ARTICLE] * len(ids)}).to_parquet(path)
+    expected = [f"n-{row}" for row in range(nulls)] + ["b"]
+    assert load_corpus(path)[S.DOC_ID].tolist() == expected
+
+
 def test_huge_file_is_refused_before_reading(tmp_path):
     path = tmp_path / "big.txt"
     path.write_text(ARTICLE * 100, encoding="utf-8")
@@ -276,6 +311,22 @@ def test_jsonl_doc_ids_kept_as_written_and_missing_ones_filled(tmp_path):
     articles = load_corpus(path)
     assert articles[S.DOC_ID].tolist() == ["7", "c-1", "2.5", "c-3"]
     assert articles[S.OUTLET].tolist() == ["سانا", "", "", ""]
+
+
+def test_csv_empty_doc_id_cells_are_filled_like_a_missing_column(tmp_path):
+    path = tmp_path / "e.csv"
+    path.write_text(
+        'doc_id,text\n,"قال مسد إن القصف مستمر."\n2,"أكدت الوزارة."\n  ,"نص."\n',
+        encoding="utf-8",
+    )
+    assert load_corpus(path)[S.DOC_ID].tolist() == ["e-0", "2", "e-2"]
+
+
+def test_jsonl_empty_doc_id_is_filled(tmp_path):
+    path = tmp_path / "c.jsonl"
+    records = [{"text": ARTICLE, "doc_id": ""}, {"text": ARTICLE, "doc_id": "a"}]
+    path.write_text("\n".join(map(json.dumps, records)), encoding="utf-8")
+    assert load_corpus(path)[S.DOC_ID].tolist() == ["c-0", "a"]
 
 
 @pytest.mark.parametrize(

@@ -278,6 +278,24 @@ def test_plots_refuse_duplicated_columns_and_classes(gold):
         plot_confusion_matrix(twice)
 
 
+def test_verb_profile_plot_refuses_repeated_rows_naming_them(gold):
+    profile = verb_profile(gold)
+    with pytest.raises(
+        ValueError,
+        match=r"'profile': rows 0, 24 all give side 'government', feature "
+        r"'verb_frame', value 'assertive'",
+    ):
+        plot_verb_profile(pd.concat([profile, profile]))
+
+
+@pytest.mark.parametrize(
+    "name", ["verb_profile", "hedging", "terms", "labels", "confusion"]
+)
+def test_plots_refuse_an_ax_that_is_not_axes(gold, name):
+    with pytest.raises(TypeError, match="argument 'ax' must be a matplotlib Axes"):
+        figures(gold)[name]("x")
+
+
 def test_verb_profile_plot_checks_its_sides(gold):
     profile = verb_profile(gold)
     with pytest.raises(ValueError, match=r"'sides': unknown value\(s\) 'gov', 'x'"):

@@ -220,6 +220,18 @@ def test_weights_reach_training_only_and_scores_are_unweighted():
     assert curve.loc[1.0, "mean"] == pytest.approx(1 / 3)
 
 
+def test_bad_seed_and_class_arguments_are_named_before_any_fit():
+    majority = {"majority": DummyClassifier(strategy="most_frequent")}
+    with pytest.raises(TypeError, match="argument 'random_state' must be a whole"):
+        compare_models(majority, WEIGHTED, WEIGHTED_LABELS, random_state="x")
+    with pytest.raises(TypeError, match="argument 'random_state' must be a whole"):
+        learning_curve_report(
+            majority["majority"], WEIGHTED, WEIGHTED_LABELS, random_state=1.5
+        )
+    with pytest.raises(TypeError, match="argument 'f_avg_labels' must be a list"):
+        compare_models(majority, WEIGHTED, WEIGHTED_LABELS, f_avg_labels="a")
+
+
 @pytest.mark.parametrize(
     ("weights", "message"),
     [("weight", "sample_weight='weight': X has no column"), ([1.0] * 3, "shape")],

@@ -2,7 +2,8 @@
 
 Each check raises an error that names the argument (and the column) at fault, so a
 call with a typo fails before any work instead of returning an empty or partial
-table. The framing statistics, the plots and the classifier evaluation share them.
+table. The framing statistics, the plots, the classifier evaluation and model
+selection share them.
 
 Examples
 --------
@@ -83,6 +84,30 @@ def count_argument(value: object, name: str, minimum: int = 1) -> int:
             f"got {value!r}"
         )
     return int(value)
+
+
+#: The largest seed every random generator the toolkit uses accepts (scikit-learn's).
+MAX_SEED = 2**32 - 1
+
+
+def seed_argument(value: object, name: str = "random_state") -> int:
+    """Return ``value`` as an ``int`` if it is a random seed: 0 to ``MAX_SEED``.
+
+    Examples
+    --------
+    >>> seed_argument(7)
+    7
+    >>> seed_argument("x")
+    Traceback (most recent call last):
+    ...
+    TypeError: argument 'random_state' must be a whole number (int); got 'x'
+    """
+    seed = count_argument(value, name, minimum=0)
+    if seed > MAX_SEED:
+        raise ValueError(
+            f"argument {name!r} must be a seed from 0 to {MAX_SEED}; got {seed}"
+        )
+    return seed
 
 
 def level_argument(value: object, name: str = "confidence") -> float:

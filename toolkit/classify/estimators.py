@@ -70,7 +70,8 @@ class _TextClassifier(ClassifierMixin, BaseEstimator):
             Labels; at least two classes.
         sample_weight : array-like of shape (n_texts,), optional
             How much each text counts in the linear model, e.g. annotator agreement
-            on its label. The TF-IDF vocabulary is learnt from all texts alike.
+            on its label; each class needs some weight. The TF-IDF vocabulary is
+            learnt from all texts alike.
 
         Returns
         -------
@@ -79,7 +80,7 @@ class _TextClassifier(ClassifierMixin, BaseEstimator):
         self._check_params()
         frame = self._prepare(X)
         labels = as_labels(y, len(frame), "y")
-        weights = as_weights(sample_weight, len(frame))
+        weights = as_weights(sample_weight, len(frame), labels=labels)
         check_fit_texts(frame, "X")
         self.target_mode_ = self._resolve_target_mode(frame)
         self.pipeline_ = Pipeline(

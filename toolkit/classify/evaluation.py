@@ -20,7 +20,12 @@ from sklearn.base import clone
 from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
 from sklearn.model_selection import GroupKFold
 
-from toolkit.arguments import count_argument, level_argument
+from toolkit.arguments import (
+    choice_argument,
+    count_argument,
+    level_argument,
+    seed_argument,
+)
 from toolkit.classify.inputs import as_labels, as_weights
 
 
@@ -101,9 +106,10 @@ def evaluate_predictions(
         Level of the bootstrap percentile intervals.
     n_resamples : int, default 1000
         Bootstrap resamples (of the evaluated items, with replacement); 0
-        skips the bootstrap and leaves the interval empty (NaN).
+        skips the bootstrap and leaves the interval empty (NaN), as does a
+        single item (an interval needs at least two).
     random_state : int, default 0
-        Seed of the bootstrap.
+        Seed of the bootstrap, 0 to 2**32 - 1.
 
     Returns
     -------
@@ -111,9 +117,14 @@ def evaluate_predictions(
 
     Raises
     ------
+    TypeError
+        When ``labels`` or ``f_avg_labels`` is a bare string, or ``n_resamples``
+        or ``random_state`` is not a whole number.
     ValueError
-        When the lengths differ, ``f_avg_labels`` names a class not in ``labels``,
-        ``confidence`` is not in (0, 1) or ``n_resamples`` is negative.
+        When there are no items, the lengths differ, ``labels`` or
+        ``f_avg_labels`` is empty or repeats a class, ``f_avg_labels`` names a
+        class not in ``labels``, ``confidence`` is not in (0, 1), or
+        ``n_resamples`` or ``random_state`` is negative.
 
     Examples
     --------
@@ -123,6 +134,9 @@ def evaluate_predictions(
     """
     confidence = level_argument(confidence)
     n_resamples = count_argument(n_resamples, "n_resamples", minimum=0)
+    random_state = seed_argument(random_state)
+    if f_avg_labels is not None:
+        f_avg_labels = choice_argument(f_avg_labels, "f_avg_labels")
     truth = np.asarray(y_true)
     predicted = np.asarray(y_pred)
     if truth.shape != predicted.shape or truth.ndim != 1:
@@ -130,8 +144,10 @@ def evaluate_predictions(
             f"y_true and y_pred: expected two 1-D arrays of the same length, got "
             f"shapes {truth.shape} and {predicted.shape}"
         )
+    if len(truth) == 0:
+        raise ValueError("y_true and y_pred: no items to score; give at least one")
     classes = (
-        list(labels)
+        list(choice_argument(labels, "labels"))
         if labels is not None
         else sorted(set(truth) | set(predicted), key=str)
     )
@@ -156,7 +172,7 @@ def evaluate_predictions(
     for name, statistic in statistics.items():
         value = float(statistic(true_codes, pred_codes))
         low = high = np.nan
-        if n_resamples > 0:
+        if n_resamples > 0 and len(truth) > 1:
             interval = bootstrap(
                 (true_codes, pred_codes),
                 statistic,

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from toolkit.corpus.normalize import normalize_series
-from toolkit.corpus.schema import TARGET, TEXT, check_unique_columns
+from toolkit.corpus.schema import TARGET, TEXT, check_unique_columns, columns_present
 
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]")
 
@@ -65,9 +65,9 @@ def as_frame(X: Any, what: str = "X") -> pd.DataFrame:
     if isinstance(X, pd.DataFrame):
         check_unique_columns(X, what)
         if TEXT not in X.columns:
-            have = ", ".join(map(str, X.columns)) or "none"
             raise ValueError(
-                f"{what}: a DataFrame needs a {TEXT!r} column; columns present: {have}"
+                f"{what}: a DataFrame needs a {TEXT!r} column; "
+                f"{columns_present(X.columns, [TEXT])}"
             )
         columns = {TEXT: _strings(X[TEXT], f"{what}[{TEXT!r}]")}
         if TARGET in X.columns:
@@ -204,20 +204,38 @@ def _check_label_values(labels: np.ndarray, what: str) -> None:
 
 
 def as_weights(
-    sample_weight: Any, n_rows: int, what: str = "sample_weight"
+    sample_weight: Any,
+    n_rows: int,
+    what: str = "sample_weight",
+    labels: np.ndarray | None = None,
 ) -> np.ndarray | None:
     """Return ``sample_weight`` as a checked float array, or ``None`` if not given.
 
     Weights say how much each training text counts, e.g. the share of annotators who
     agreed on its label (Mawqif's ``confidence``).
 
+    Parameters
+    ----------
+    sample_weight : array-like of shape (n_rows,) or None
+        One weight per text.
+    n_rows : int
+        The number of texts.
+    what : str, default "sample_weight"
+        The argument name used in error messages.
+    labels : numpy.ndarray, optional
+        The texts' labels (see :func:`as_labels`); when given, every class must
+        have some weight, since a class that weighs nothing cannot be learnt.
+
     Raises
     ------
     TypeError
-        When a weight is not a number.
+        When ``sample_weight`` is a string (a column name belongs to
+        :func:`~toolkit.classify.evaluation.resolve_weights`) or a weight is not
+        a number.
     ValueError
         When the weights are not one per text, a weight is missing, infinite or
-        negative, or all weights are zero.
+        negative, all weights are zero, or (with ``labels``) all weights of one
+        class are zero.
 
     Examples
     --------
@@ -230,6 +248,12 @@ def as_weights(
     """
     if sample_weight is None:
         return None
+    if isinstance(sample_weight, str):
+        raise TypeError(
+            f"{what}: got the string {sample_weight!r}; fit takes the weights "
+            f"themselves, e.g. frame[{sample_weight!r}] (compare_models and "
+            "cross_validate_report also accept a column name)"
+        )
     values = pd.Series(np.asarray(sample_weight, dtype=object).ravel(), dtype=object)
     if np.ndim(sample_weight) != 1 or len(values) != n_rows:
         raise ValueError(
@@ -256,4 +280,28 @@ def as_weights(
         )
     if not weights.sum() > 0:
         raise ValueError(f"{what}: all {n_rows} weights are zero")
+    if labels is not None:
+        _check_class_weights(weights, labels, what)
     return weights
+
+
+def _check_class_weights(weights: np.ndarray, labels: np.ndarray, what: str) -> None:
+    """Raise naming the first class whose texts all weigh zero.
+
+    Examples
+    --------
+    >>> _check_class_weights(np.array([1.0, 0.0]), np.array(["a", "b"]), "w")
+    Traceback (most recent call last):
+    ...
+    ValueError: w: all 1 text(s) of class 'b' have weight zero, so the model cannot learn that class; give them a positive weight or leave the class out
+    """
+    classes, codes = np.unique(labels, return_inverse=True)
+    totals = np.bincount(codes, weights=weights, minlength=len(classes))
+    weightless = (totals <= 0).nonzero()[0]
+    if weightless.size:
+        code = weightless[0]
+        raise ValueError(
+            f"{what}: all {int((codes == code).sum())} text(s) of class "
+            f"{classes[code].item()!r} have weight zero, so the model cannot learn "
+            "that class; give them a positive weight or leave the class out"
+        )

@@ -35,6 +35,7 @@ from sklearn.model_selection import (
     train_test_split,
 )
 
+from toolkit.arguments import choice_argument, seed_argument
 from toolkit.classify.evaluation import (
     evaluate_predictions,
     fit_on_rows,
@@ -162,10 +163,14 @@ def compare_models(
 
     Raises
     ------
+    TypeError
+        When ``f_avg_labels`` is a bare string or ``random_state`` is not a whole
+        number.
     ValueError
         When there is no candidate, ``metric`` is unknown, ``f_avg`` lacks its
-        labels, ``n_splits`` or ``n_repeats`` is out of range, or ``groups`` does not
-        fit ``X``. An error while fitting names the candidate and the fold.
+        labels, ``n_splits``, ``n_repeats`` or ``random_state`` is out of range, or
+        ``groups`` does not fit ``X``. An error while fitting names the candidate
+        and the fold.
 
     Examples
     --------
@@ -181,6 +186,7 @@ def compare_models(
     if not candidates:
         raise ValueError("candidates: give at least one estimator")
     _check_scoring(metric, f_avg_labels, n_splits, n_repeats)
+    random_state = seed_argument(random_state)
     labels = as_labels(y, len(X), "y")
     group_array = None if groups is None else resolve_groups(groups, X, n_splits)
     weights = resolve_weights(sample_weight, X)
@@ -269,6 +275,7 @@ def learning_curve_report(
     if not train_sizes or not all(0 < size <= 1 for size in train_sizes):
         raise ValueError(f"train_sizes={train_sizes!r}: give shares in (0, 1]")
     _check_scoring(metric, f_avg_labels, n_splits)
+    random_state = seed_argument(random_state)
     labels = as_labels(y, len(X), "y")
     group_array = None if groups is None else resolve_groups(groups, X, n_splits)
     weights = resolve_weights(sample_weight, X)
@@ -311,6 +318,8 @@ def _check_scoring(
         raise ValueError(f"metric={metric!r} is not one of {', '.join(METRICS)}")
     if metric == "f_avg" and not f_avg_labels:
         raise ValueError("metric='f_avg' needs f_avg_labels, e.g. ('favor', 'against')")
+    if f_avg_labels is not None:
+        choice_argument(f_avg_labels, "f_avg_labels")
     if n_splits < 2 or n_repeats < 1:
         raise ValueError(
             f"n_splits={n_splits!r}, n_repeats={n_repeats!r}: need n_splits >= 2 "

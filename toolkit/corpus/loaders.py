@@ -11,8 +11,9 @@ Accepted inputs:
 
 CSV and TSV cells are read as strings (see :func:`toolkit.corpus.tables.read_table`).
 A ``doc_id`` is kept as written (a JSON number ``7`` becomes ``"7"``); a table without
-one, or a JSONL record without one, gets ``FILE-ROW`` (the file's name and the 0-based
-row).
+one, or a row whose ``doc_id`` is empty, null or absent, gets ``FILE-ROW`` (the file's
+name and the 0-based row). A Parquet file's named index (``set_index("doc_id")``) is
+read as a column.
 
 Text files are decoded with :func:`toolkit.corpus.encoding.read_text` (UTF-8 with or
 without BOM, UTF-16, Windows-1256).
@@ -215,10 +216,20 @@ def _read_file(
             ".txt, .csv, .tsv, .jsonl or .parquet"
         )
     S.require_columns(frame, S.ARTICLE_REQUIRED, str(path))
-    if S.DOC_ID not in frame.columns:
-        frame.insert(0, S.DOC_ID, [f"{path.stem}-{i}" for i in range(len(frame))])
-        frame.attrs[S.FILLED_COLUMNS] = (S.DOC_ID,)
+    _fill_doc_ids(frame, path)
     return _drop_missing_text(frame, str(path), on_missing)
+
+
+def _fill_doc_ids(frame: pd.DataFrame, path: Path) -> None:
+    """Give each row without a doc_id (no column, an empty cell, a null) FILE-ROW."""
+    filled = pd.Series([f"{path.stem}-{row}" for row in range(len(frame))])
+    if S.DOC_ID not in frame.columns:
+        frame.insert(0, S.DOC_ID, filled.to_numpy())
+        frame.attrs[S.FILLED_COLUMNS] = (S.DOC_ID,)
+        return
+    ids = frame[S.DOC_ID].astype(object).reset_index(drop=True)
+    blank = ids.isna() | ids.map(lambda v: isinstance(v, str) and not v.strip())
+    frame[S.DOC_ID] = ids.where(~blank, filled).to_numpy()
 
 
 def _read_parquet(path: Path, max_bytes: int) -> pd.DataFrame:
@@ -229,7 +240,14 @@ def _read_parquet(path: Path, max_bytes: int) -> pd.DataFrame:
         raise ImportError(
             f"{path}: reading Parquet needs pyarrow; pip install pyarrow"
         ) from None
-    return pd.read_parquet(path).reset_index(drop=True)
+    frame = pd.read_parquet(path)
+    # A named index (set_index("doc_id")) holds data unless a column repeats it; a
+    # default one is only row numbers.
+    names = frame.index.names
+    data = [name for name in names if name is not None and name not in frame.columns]
+    if data:
+        frame = frame.reset_index(level=data)
+    return frame.reset_index(drop=True)
 
 
 def _read_jsonl(path: Path, encoding: str | None, max_bytes: int) -> pd.DataFrame:
@@ -243,11 +261,8 @@ def _read_jsonl(path: Path, encoding: str | None, max_bytes: int) -> pd.DataFram
     if not records:
         raise ValueError(f"{path}: the file has no records")
     frame = pd.DataFrame(records)
-    if S.DOC_ID in frame:  # fill the missing ones as a table without doc_id is filled
-        frame[S.DOC_ID] = [
-            f"{path.stem}-{row}" if doc_id is None else doc_id
-            for row, doc_id in enumerate(doc_ids)
-        ]
+    if S.DOC_ID in frame:  # checked values; the missing ones are filled later
+        frame[S.DOC_ID] = pd.Series(doc_ids, dtype=object).to_numpy()
     return _fill_optional(frame)
 
 

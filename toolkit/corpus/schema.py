@@ -177,6 +177,50 @@ def check_unique_columns(frame: pd.DataFrame, what: str) -> None:
         )
 
 
+def columns_present(columns: Iterable[object], wanted: Iterable[str] = ()) -> str:
+    """Say which columns a table has, for a message about a missing one.
+
+    A name with surrounding spaces, or an empty or invisible one, is quoted so that
+    the reader sees it; when such a name matches a ``wanted`` one once stripped,
+    the message says so.
+
+    Parameters
+    ----------
+    columns : iterable
+        The table's column names.
+    wanted : iterable of str
+        The names that were looked for and not found.
+
+    Returns
+    -------
+    str
+        ``"columns present: ..."``, and the hint when it applies.
+
+    Examples
+    --------
+    >>> print(columns_present(["doc_id", "text "], wanted=["text"]))
+    columns present: doc_id, 'text '; a column name has surrounding spaces: rename 'text ' to 'text'
+    """
+    columns, wanted = list(columns), set(wanted)
+    shown = ", ".join(map(_column_name, columns)) or "none"
+    spaced = [
+        (name, name.strip())
+        for name in columns
+        if isinstance(name, str) and name != name.strip() and name.strip() in wanted
+    ]
+    hint = "; ".join(f"rename {name!r} to {bare!r}" for name, bare in spaced)
+    spaced_hint = f"; a column name has surrounding spaces: {hint}" if hint else ""
+    return f"columns present: {shown}{spaced_hint}"
+
+
+def _column_name(name: object) -> str:
+    """A column name as written, quoted if it has spaces around it or is invisible."""
+    plain = not isinstance(name, str) or (
+        name and name == name.strip() and name.isprintable()
+    )
+    return str(name) if plain else repr(name)
+
+
 def require_columns(frame: pd.DataFrame, required: Iterable[str], what: str) -> None:
     """Raise ``ValueError`` naming ``what`` and the columns it lacks.
 
@@ -192,7 +236,8 @@ def require_columns(frame: pd.DataFrame, required: Iterable[str], what: str) -> 
     Raises
     ------
     ValueError
-        When one or more columns are missing.
+        When one or more columns are missing; the message lists the columns
+        present and points out a name with surrounding spaces.
 
     Examples
     --------
@@ -202,10 +247,10 @@ def require_columns(frame: pd.DataFrame, required: Iterable[str], what: str) -> 
     missing = missing_columns(frame, required)
     if missing:
         filled = frame.attrs.get(FILLED_COLUMNS, ())
-        have = ", ".join(str(c) for c in frame.columns if c not in filled) or "none"
+        have = [c for c in frame.columns if c not in filled]
         raise ValueError(
             f"{what}: missing required column(s) {', '.join(missing)}; "
-            f"columns present: {have}"
+            f"{columns_present(have, missing)}"
         )
 
 

@@ -22,6 +22,7 @@ from toolkit.corpus.schema import (
     VERB_FRAME,
     VERB_FRAMES,
     check_values,
+    columns_present,
 )
 
 _TRUE = {"1", "1.0", "true", "yes", "hedged"}
@@ -81,7 +82,7 @@ def texts(statements: pd.DataFrame, what: str = "statements") -> pd.Series:
             return statements[column].fillna("").astype(str)
     raise ValueError(
         f"argument {what!r}: needs a {TEXT!r} or {TEXT_NORM!r} column; "
-        f"columns present: {', '.join(map(str, statements.columns)) or 'none'}"
+        f"{columns_present(statements.columns, [TEXT, TEXT_NORM])}"
     )
 
 

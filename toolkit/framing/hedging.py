@@ -21,7 +21,12 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from toolkit.arguments import choice_argument, count_argument, level_argument
+from toolkit.arguments import (
+    choice_argument,
+    count_argument,
+    level_argument,
+    seed_argument,
+)
 from toolkit.corpus.schema import DOC_ID, GOVERNMENT, HEDGED, SDC, SIDE, SIDES
 from toolkit.framing._input import check_statements, flags, present_sides
 from toolkit.framing.columns import (
@@ -96,7 +101,7 @@ def hedging_by_side(
         When a column is missing or duplicated, a side is unknown, a document id is
         missing, a hedging value is not 0/1, ``compare`` does not name two
         different sides, ``confidence`` is not between 0 and 1, or
-        ``n_resamples`` is negative.
+        ``n_resamples`` or ``seed`` is negative.
 
     Examples
     --------
@@ -111,6 +116,7 @@ def hedging_by_side(
     side_a, side_b = choice_argument(compare, "compare", allowed=SIDES, count=2)
     confidence = level_argument(confidence)
     n_resamples = count_argument(n_resamples, "n_resamples", minimum=0)
+    seed = seed_argument(seed, "seed")
     table = pd.DataFrame(
         {
             DOC_ID: statements[DOC_ID].astype(str).to_numpy(),

@@ -16,7 +16,12 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from toolkit.arguments import choice_argument, count_argument, level_argument
+from toolkit.arguments import (
+    choice_argument,
+    count_argument,
+    level_argument,
+    seed_argument,
+)
 from toolkit.corpus.schema import (
     DOC_ID,
     GOVERNMENT,
@@ -30,6 +35,7 @@ from toolkit.corpus.schema import (
     VERB_FRAME,
     VERB_FRAMES,
     check_values,
+    columns_present,
 )
 from toolkit.framing._input import check_statements, flags, frames, texts
 from toolkit.framing.columns import (
@@ -118,7 +124,7 @@ def compare_sides(
     ValueError
         When a column is missing or duplicated, ``sides`` does not name two
         different known sides, ``n_terms`` is below 1, ``confidence`` is not
-        between 0 and 1, ``n_resamples`` is negative, or a row has an unknown
+        between 0 and 1, ``n_resamples`` or ``seed`` is negative, or a row has an unknown
         side, frame or stance, no document id, or a hedging value that is not
         0/1 (the row number counts from 0 over the whole table).
 
@@ -136,6 +142,7 @@ def compare_sides(
     n_terms = count_argument(n_terms, "n_terms")
     level_argument(confidence)
     count_argument(n_resamples, "n_resamples", minimum=0)
+    seed_argument(seed, "seed")
     # Check every row before any work, so that errors count rows over the whole
     # table rather than over the two sides' subset.
     texts(statements)
@@ -143,7 +150,7 @@ def compare_sides(
     if hedged != HEDGED and hedged not in statements.columns:
         raise ValueError(
             f"argument 'hedged': no column {hedged!r} in argument 'statements'; "
-            f"columns present: {', '.join(map(str, statements.columns))}"
+            f"{columns_present(statements.columns, [hedged])}"
         )
     if hedged in statements.columns:
         flags(statements, hedged)

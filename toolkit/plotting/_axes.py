@@ -27,8 +27,19 @@ VALENCE_COLOURS = {
 
 
 def axes(ax: Axes | None, figsize: tuple[float, float] = (7, 4)) -> Axes:
-    """``ax``, or the axes of a new constrained-layout figure."""
+    """``ax``, or the axes of a new constrained-layout figure.
+
+    Raises
+    ------
+    TypeError
+        When ``ax`` is neither ``None`` nor a matplotlib ``Axes``.
+    """
     if ax is not None:
+        if not isinstance(ax, Axes):
+            raise TypeError(
+                "argument 'ax' must be a matplotlib Axes (e.g. from plt.subplots()) "
+                f"or None; got {type(ax).__name__} {ax!r}"
+            )
         return ax
     return plt.subplots(figsize=figsize, layout="constrained")[1]
 

@@ -89,8 +89,9 @@ def plot_verb_profile(
     TypeError
         When ``profile`` is not a DataFrame or ``sides`` is a bare string.
     ValueError
-        When ``profile`` lacks a column, has one twice or has no rows, or
-        ``sides`` is empty, repeats a side or names an unknown one.
+        When ``profile`` lacks a column, has one twice, has no rows or gives a
+        side's share of a verb frame twice, or ``sides`` is empty, repeats a side
+        or names an unknown one.
 
     Examples
     --------
@@ -106,6 +107,16 @@ def plot_verb_profile(
     check_table(profile, [SIDE, FEATURE, VALUE, COUNT, SHARE], "argument 'profile'")
     chosen = choice_argument(sides, "sides", allowed=SIDES)
     frames = profile[(profile[FEATURE] == VERB_FRAME) & profile[SIDE].isin(chosen)]
+    twice = frames.duplicated([SIDE, VALUE])
+    if twice.any():
+        side, value = frames.loc[twice.to_numpy(), [SIDE, VALUE]].iloc[0]
+        same = (profile[FEATURE] == VERB_FRAME) & (profile[SIDE] == side)
+        rows = (same & (profile[VALUE] == value)).to_numpy().nonzero()[0]
+        raise ValueError(
+            f"argument 'profile': rows {', '.join(map(str, rows))} all give side "
+            f"{side!r}, {FEATURE} {VERB_FRAME!r}, {VALUE} {value!r}; pass one "
+            "verb_profile table, not several joined"
+        )
     shares = frames.pivot(index=VALUE, columns=SIDE, values=SHARE)
     counts = frames.pivot(index=VALUE, columns=SIDE, values=COUNT)
     used = [f for f in VERB_FRAMES if f in counts.index and counts.loc[f].sum() > 0]
