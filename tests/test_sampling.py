@@ -25,8 +25,14 @@ def test_size_strata_and_reproducibility(groups, n, seed):
 
 def test_bad_arguments_are_named():
     frame = pd.DataFrame({"g": ["a"]})
-    with pytest.raises(ValueError, match="argument n"):
+    with pytest.raises(ValueError, match="argument 'n' must be a whole number"):
         stratified_sample(frame, 0, "g")
+    with pytest.raises(TypeError, match="argument 'n' must be a whole number"):
+        stratified_sample(frame, 1.5, "g")
+    with pytest.raises(TypeError, match="argument 'seed' must be a whole number"):
+        stratified_sample(frame, 1, "g", seed="x")
+    with pytest.raises(ValueError, match="argument 'seed' must be a whole number"):
+        stratified_sample(frame, 1, "g", seed=-1)
     with pytest.raises(ValueError, match="argument by='side': missing required"):
         stratified_sample(frame, 1, "side")
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from toolkit.arguments import count_argument, seed_argument
 from toolkit.corpus import schema as S
 
 #: Columns the annotator fills in, following ``datasets/ANNOTATION.md``.
@@ -57,8 +58,9 @@ def stratified_sample(
 
     Raises
     ------
-    ValueError
-        When ``n`` is not positive or ``by`` is not a column.
+    TypeError, ValueError
+        When ``n`` is not a whole number of at least 1, ``seed`` is not a seed, or
+        ``by`` is not a column.
 
     Examples
     --------
@@ -66,8 +68,8 @@ def stratified_sample(
     >>> stratified_sample(frame, 5, "g")["g"].value_counts().to_dict()
     {'a': 4, 'b': 1}
     """
-    if n < 1:
-        raise ValueError(f"argument n must be at least 1, got {n}")
+    n = count_argument(n, "n")
+    seed = seed_argument(seed, "seed")
     S.require_columns(frame, [by], f"argument by={by!r}")
     n = min(n, len(frame))
     # strata in order of first appearance; a missing value is a stratum of its own
