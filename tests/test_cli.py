@@ -1,5 +1,6 @@
 """The command line, end to end: analyze, train, annotate, and user errors."""
 
+import errno
 import os
 import shutil
 import subprocess
@@ -137,6 +138,31 @@ def test_a_failed_analyze_leaves_the_previous_report_whole(
     assert err.startswith(f"error: could not write {again} (File too large)")
     assert {p: p.read_bytes() for p in again.rglob("*") if p.is_file()} == before
     assert [p.name for p in tmp_path.iterdir()] == ["report"]
+
+
+def test_analyze_into_a_mount_point(tmp_path, monkeypatch):
+    """--out on another file system than its parent: renames out of it fail."""
+    out = tmp_path / "mnt"
+    out.mkdir()
+    rename = os.replace
+
+    def replace_on_one_disk(src, dst):
+        inside = [Path(p).resolve().is_relative_to(out) for p in (src, dst)]
+        if inside[0] != inside[1]:
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        rename(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace_on_one_disk)
+    assert main(["-q", "analyze", EXAMPLE, "--out", str(out)]) == 0
+    assert main(["-q", "analyze", EXAMPLE, "--out", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == [
+        MARKER,
+        "figures",
+        "report.html",
+        "report.md",
+        "statements.csv",
+        "summary.csv",
+    ]
 
 
 def test_a_failed_analyze_creates_no_folder(tmp_path, capsys):

@@ -107,20 +107,24 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
 
 @contextmanager
 def staging_folder(out: str | Path) -> Iterator[Path]:
-    """Yield a new empty folder beside ``out`` to build its contents in.
+    """Yield a new empty hidden folder inside ``out`` to build its contents in.
 
-    The folder is deleted on leaving the block, whatever happens: move what it
-    holds into ``out`` (:func:`move_files`) before that.
+    Staging inside ``out`` keeps the files on ``out``'s own file system, so
+    :func:`move_files` can rename them even when ``out`` is a mount point or a
+    link to another disk. The staging folder is deleted on leaving the block,
+    whatever happens: move what it holds into ``out`` before that. When the
+    block fails and ``out`` was created for it, ``out`` is removed again.
 
     Parameters
     ----------
     out : str or Path
-        The folder that will receive the files; its parent is created if needed.
+        The folder that will receive the files; created (with its parents) if
+        needed.
 
     Yields
     ------
     pathlib.Path
-        The staging folder, on the same file system as ``out``.
+        The staging folder, a hidden subfolder of ``out``.
 
     Examples
     --------
@@ -133,14 +137,17 @@ def staging_folder(out: str | Path) -> Iterator[Path]:
     ['report', 'report/report.md']
     """
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(
-        tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".partial")
-    )
+    created = not out.exists()
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=out, prefix=".staging-", suffix=".partial"))
     try:
         yield staging
-    finally:
+    except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        if created and not any(out.iterdir()):
+            out.rmdir()
+        raise
+    shutil.rmtree(staging, ignore_errors=True)
 
 
 def move_files(staging: Path, out: Path, files: list[Path]) -> None:

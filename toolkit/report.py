@@ -515,9 +515,9 @@ def write_report(
     out : pathlib.Path
         Output folder, created if needed: a new or empty folder, or one holding a
         report of this toolkit, whose report files are replaced (figures the new
-        report lacks are removed). The report is built in a temporary folder
-        beside it and moved in when complete, so a failure leaves ``out`` as it
-        was.
+        report lacks are removed). The report is built in a hidden folder
+        inside it (so on its file system) and moved in when complete, so a
+        failure leaves ``out`` as it was.
     stance_model, hedge_model : str or Path, optional
         Saved models to use instead of the project's defaults.
     name : str
