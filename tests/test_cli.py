@@ -194,6 +194,21 @@ def test_a_corpus_with_one_side_is_reported_without_comparing_words(report, tmp_
     assert "distinctive_terms.png" not in figures and "verb_profile.png" in figures
 
 
+@pytest.mark.parametrize(
+    "name", ["aleppo-sheikh-maqsoud.txt", "aleppo-sheikh-maqsoud.json", "new.csv"]
+)
+@pytest.mark.parametrize("command", [["annotate"], ["train", "hedging"]])
+def test_no_command_writes_into_its_input_folder(tmp_path, command, name, capsys):
+    corpus = tmp_path / "examples"
+    shutil.copytree(EXAMPLE, corpus)
+    before = {p.name: p.read_bytes() for p in corpus.iterdir()}
+    out = corpus / name
+    argv = ["-q", *command, str(corpus), "--out", str(out), "--force"]
+    assert main(argv) == 1
+    assert "is inside the input folder" in capsys.readouterr().err
+    assert {p.name: p.read_bytes() for p in corpus.iterdir()} == before
+
+
 def _gold_hedging_file(tmp_path):
     data = tmp_path / "labels.csv"
     load_example_gold()[["text", "hedged"]].to_csv(data, index=False)

@@ -27,11 +27,17 @@ class UserError(Exception):
 
 
 def _check_out_file(out: Path, *, force: bool, source: Path) -> None:
-    """Refuse an ``--out`` file that is the input, a folder, or exists without --force."""
+    """Refuse an ``--out`` file that is the input or inside the input folder, a folder,
+    or a file that exists without --force."""
     if out.exists() and source.exists() and out.samefile(source):
         raise UserError(
             f"--out {out} is the input file {source}; choose another --out "
             "(the input is never overwritten)"
+        )
+    if source.is_dir() and out.resolve().is_relative_to(source.resolve()):
+        raise UserError(
+            f"--out {out} is inside the input folder {source}; choose a path outside "
+            "it (the input is never overwritten)"
         )
     if out.is_dir():
         raise UserError(f"--out {out} is a folder; give the path of a file to write")
