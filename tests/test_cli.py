@@ -80,6 +80,32 @@ def test_annotate_then_train_then_analyze_with_the_model(tmp_path, capsys):
     assert (out / "report.md").exists()
 
 
+def test_a_filled_annotation_sheet_trains_a_model(tmp_path):
+    """A sheet has several statements per article: doc_id repeats."""
+    sheet = tmp_path / "sheet.csv"
+    assert main(["-q", "annotate", EXAMPLE, "--sample", "9", "--out", str(sheet)]) == 0
+    filled = pd.read_csv(sheet, dtype=str, keep_default_na=False)
+    assert filled["doc_id"].duplicated().any()
+    gold = load_example_gold().set_index("sent_id")
+    filled["hedged"] = gold.loc[filled["sent_id"].astype(int), "hedged"].to_numpy()
+    filled["stance"] = gold.loc[filled["sent_id"].astype(int), "stance"].to_numpy()
+    filled.to_csv(sheet, index=False, encoding="utf-8-sig")
+    for task in ("hedging", "stance"):
+        model = tmp_path / f"{task}.skops"
+        assert main(["-q", "train", task, str(sheet), "--out", str(model)]) == 0
+        assert model.stat().st_size > 0
+
+
+def test_statements_of_the_framing_corpus_train_a_model(tmp_path):
+    statements = ROOT / "datasets" / "framing-statements" / "statements.tsv"
+    rows = statements.read_text(encoding="utf-8").splitlines(keepends=True)[:301]
+    data = tmp_path / "statements.tsv"
+    data.write_text("".join(rows), encoding="utf-8")
+    model = tmp_path / "stance.skops"
+    assert main(["-q", "train", "stance", str(data), "--out", str(model)]) == 0
+    assert model.stat().st_size > 0
+
+
 def test_training_with_empty_labels_is_one_clear_line(tmp_path, capsys):
     data = tmp_path / "sheet.csv"
     pd.DataFrame({"text": ["زعم المتحدث", "أكد المتحدث"], "hedged": ["1", ""]}).to_csv(
@@ -319,12 +345,14 @@ def test_a_corpus_without_arabic_is_one_clear_line(tmp_path, capsys):
 
 
 def test_annotate_refuses_a_corpus_without_arabic_like_analyze(tmp_path, capsys):
-    (tmp_path / "a.txt").write_text("Hello world. This is English.", encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Hello world. This is English.", encoding="utf-8")
     out = tmp_path / "sheet.csv"
     with pytest.warns(CorpusWarning, match="no Arabic letter"):
-        assert main(["annotate", str(tmp_path), "--out", str(out)]) == 1
+        assert main(["annotate", str(corpus), "--out", str(out)]) == 1
     err = capsys.readouterr().err
-    assert err.startswith(f"error: {tmp_path}: no article contains an Arabic letter")
+    assert err.startswith(f"error: {corpus}: no article contains an Arabic letter")
     assert not out.exists()
 
 

@@ -23,8 +23,10 @@ import pandas as pd
 from sklearn.base import ClassifierMixin
 from tqdm.auto import tqdm
 
-from toolkit.corpus import extract_statements, load_corpus
+from toolkit.corpus import extract_statements
 from toolkit.corpus import schema as S
+from toolkit.corpus.encoding import DEFAULT_MAX_BYTES
+from toolkit.corpus.loaders import _read_file
 from toolkit.datasets import load_framing_statements
 from toolkit.framing import (
     compare_sides,
@@ -110,7 +112,9 @@ def default_model(task: str) -> ClassifierMixin:
     return _new_model(task).fit(corpus[S.TEXT], corpus[TASK_LABELS[task]])
 
 
-def train_from_file(task: str, data: str | Path, out: str | Path) -> Path:
+def train_from_file(
+    task: str, data: str | Path, out: str | Path, *, encoding: str | None = None
+) -> Path:
     """Train a classifier on an annotated file and save it safely.
 
     Parameters
@@ -118,10 +122,13 @@ def train_from_file(task: str, data: str | Path, out: str | Path) -> Path:
     task : {"stance", "hedging"}
         Which classifier to train.
     data : str or Path
-        A CSV, TSV or JSONL file with a ``text`` column and the label column
-        (``stance`` or ``hedged``), e.g. a sheet from ``annotate`` filled in by hand.
+        A CSV, TSV or JSONL file of statements (see :func:`read_statements`) with
+        the label column (``stance`` or ``hedged``), e.g. a sheet from ``annotate``
+        filled in by hand.
     out : str or Path
         Where to write the model (a ``.skops`` file).
+    encoding : str, optional
+        Force the codec of ``data``; detected when omitted.
 
     Returns
     -------
@@ -150,12 +157,58 @@ def train_from_file(task: str, data: str | Path, out: str | Path) -> Path:
     label = TASK_LABELS.get(task)
     if label is None:
         raise ValueError(f"task must be 'stance' or 'hedging', got {task!r}")
-    table = load_corpus(data, on_missing="raise")
+    table = read_statements(data, encoding=encoding)
     S.require_columns(table, [label], str(data))
     y = annotated_labels(table[label], task, str(data))
     model = _new_model(task).fit(table[S.TEXT], y)
     save(model, out)
     return Path(out)
+
+
+def read_statements(path: str | Path, *, encoding: str | None = None) -> pd.DataFrame:
+    """Read a table of statements, one row each: several may share a ``doc_id``.
+
+    Parameters
+    ----------
+    path : str or Path
+        A ``.csv``, ``.tsv``, ``.jsonl`` or ``.parquet`` file with a ``text``
+        column, read as :func:`~toolkit.corpus.load_corpus` reads a table file.
+    encoding : str, optional
+        Force a codec; detected when omitted.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The rows, with a fresh 0-based index (the row numbers messages give).
+
+    Raises
+    ------
+    FileNotFoundError
+        When ``path`` does not exist.
+    ValueError
+        When ``path`` is a folder or a ``.txt`` file, cannot be parsed, lacks a
+        ``text`` column or has a row without text; the message names the file
+        and the line or row.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     sheet = Path(tmp) / "sheet.csv"
+    ...     _ = sheet.write_text("doc_id,text\\na,قال\\na,أكد\\n", encoding="utf-8")
+    ...     read_statements(sheet)[["doc_id", "text"]].values.tolist()
+    [['a', 'قال'], ['a', 'أكد']]
+    """
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no such file or folder")
+    if path.is_dir() or path.suffix.lower() == ".txt":
+        raise ValueError(
+            f"{path}: statements to train on are read from a .csv, .tsv, .jsonl or "
+            ".parquet file with a 'text' column and the label column"
+        )
+    frame = _read_file(path, encoding, "raise", DEFAULT_MAX_BYTES)
+    return frame.reset_index(drop=True)
 
 
 def annotated_labels(values: pd.Series, task: str, where: str) -> pd.Series:
