@@ -106,6 +106,28 @@ def test_statements_of_the_framing_corpus_train_a_model(tmp_path):
     assert model.stat().st_size > 0
 
 
+@pytest.mark.parametrize("command", ["analyze", "annotate", "train"])
+def test_encoding_is_passed_to_the_reader(tmp_path, command, capsys):
+    data = tmp_path / "corpus.csv"
+    gold = load_example_gold()[["doc_id", "sent_id", "text", "hedged"]]
+    gold.assign(doc_id=gold["doc_id"] + "-" + gold["sent_id"].astype(str)).to_csv(
+        data, index=False, encoding="cp1256"
+    )
+    out = tmp_path / ("report" if command == "analyze" else "out.file")
+    args = ["hedging", str(data)] if command == "train" else [str(data)]
+    argv = ["-q", command, *args, "--out", str(out)]
+    assert main([*argv, "--encoding", "utf-8"]) == 1
+    assert f"error: {data}" in capsys.readouterr().err
+    assert main([*argv, "--encoding", "cp1256"]) == 0
+
+
+def test_an_unknown_encoding_names_the_option(capsys):
+    assert main(["analyze", EXAMPLE, "--encoding", "klingon"]) == 2
+    assert (
+        "argument --encoding: 'klingon' is not a text codec" in capsys.readouterr().err
+    )
+
+
 def test_training_with_empty_labels_is_one_clear_line(tmp_path, capsys):
     data = tmp_path / "sheet.csv"
     pd.DataFrame({"text": ["زعم المتحدث", "أكد المتحدث"], "hedged": ["1", ""]}).to_csv(
