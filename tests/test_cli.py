@@ -263,6 +263,22 @@ def _gold_hedging_file(tmp_path):
     return data
 
 
+def test_train_creates_the_folder_of_its_model(tmp_path):
+    data = _gold_hedging_file(tmp_path)
+    model = tmp_path / "models" / "new" / "hedge.skops"
+    assert main(["-q", "train", "hedging", str(data), "--out", str(model)]) == 0
+    assert model.stat().st_size > 0
+
+
+@pytest.mark.parametrize("command", [["train", "hedging"], ["annotate"]])
+def test_an_out_under_a_file_is_refused_before_any_work(tmp_path, command, capsys):
+    data = _gold_hedging_file(tmp_path)
+    out = data / "model.skops"
+    assert main(["-q", *command, str(data), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err == f"error: --out {out}: {data} is a file, not a folder\n"
+
+
 @pytest.mark.parametrize("force", [[], ["--force"]])
 def test_train_never_overwrites_its_own_training_data(tmp_path, force, capsys):
     data = _gold_hedging_file(tmp_path)

@@ -29,7 +29,7 @@ class UserError(Exception):
 
 def _check_out_file(out: Path, *, force: bool, source: Path) -> None:
     """Refuse an ``--out`` file that is the input or inside the input folder, a folder,
-    or a file that exists without --force."""
+    a file under a file, or a file that exists without --force."""
     if out.exists() and source.exists() and out.samefile(source):
         raise UserError(
             f"--out {out} is the input file {source}; choose another --out "
@@ -42,6 +42,9 @@ def _check_out_file(out: Path, *, force: bool, source: Path) -> None:
         )
     if out.is_dir():
         raise UserError(f"--out {out} is a folder; give the path of a file to write")
+    folder = next(parent for parent in out.absolute().parents if parent.exists())
+    if not folder.is_dir():
+        raise UserError(f"--out {out}: {folder} is a file, not a folder")
     if out.exists() and not force:
         raise UserError(f"{out} exists; pass --force to overwrite it")
 

@@ -126,7 +126,8 @@ def train_from_file(
         the label column (``stance`` or ``hedged``), e.g. a sheet from ``annotate``
         filled in by hand.
     out : str or Path
-        Where to write the model (a ``.skops`` file).
+        Where to write the model (a ``.skops`` file); its folder is created if
+        needed.
     encoding : str, optional
         Force the codec of ``data``; detected when omitted.
 
@@ -161,6 +162,7 @@ def train_from_file(
     S.require_columns(table, [label], str(data))
     y = annotated_labels(table[label], task, str(data))
     model = _new_model(task).fit(table[S.TEXT], y)
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
     save(model, out)
     return Path(out)
 
