@@ -128,6 +128,17 @@ def test_an_unknown_encoding_names_the_option(capsys):
     )
 
 
+def test_hedged_labels_written_as_floats_are_accepted(tmp_path):
+    data = tmp_path / "labels.csv"
+    gold = load_example_gold()
+    gold.assign(hedged=gold["hedged"].astype(float))[["text", "hedged"]].to_csv(
+        data, index=False
+    )
+    assert "0.0" in data.read_text(encoding="utf-8")
+    model = tmp_path / "hedge.skops"
+    assert main(["-q", "train", "hedging", str(data), "--out", str(model)]) == 0
+
+
 def test_training_with_empty_labels_is_one_clear_line(tmp_path, capsys):
     data = tmp_path / "sheet.csv"
     pd.DataFrame({"text": ["زعم المتحدث", "أكد المتحدث"], "hedged": ["1", ""]}).to_csv(

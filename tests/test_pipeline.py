@@ -70,5 +70,16 @@ def test_a_stance_model_with_other_labels_is_refused(tmp_path):
     gold = load_example_gold()
     labels = gold["stance"].map({"pro_government": "favor", "pro_sdc": "against"})
     save(StanceClassifier().fit(gold["text"], labels), path)
-    with pytest.raises(ValueError, match=r"mawqif\.skops: .* predicts against, favor"):
+    with pytest.raises(
+        ValueError, match=r"mawqif\.skops: .* predicts 'against', 'favor'"
+    ):
         analyze(load_example(), stance_model=path, progress=False)
+
+
+def test_a_hedging_model_trained_on_text_labels_is_used(tmp_path):
+    path = tmp_path / "hedge.skops"
+    gold = load_example_gold()
+    save(HedgeClassifier().fit(gold["text"], gold["hedged"].astype(str)), path)
+    result = analyze(load_example(), hedge_model=path, progress=False)
+    assert set(result.statements["hedged"]) <= {0, 1}
+    assert result.statements["hedged_probability"].between(0, 1).all()

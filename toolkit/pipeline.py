@@ -14,6 +14,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -44,6 +45,8 @@ HEDGED_PROBABILITY = "hedged_probability"
 TRAINING_SPLITS = ("train", "dev")
 #: Label column each task learns.
 TASK_LABELS = {"stance": S.STANCE, "hedging": S.HEDGED}
+#: A whole number written with decimals, as pandas writes a float column: ``1.0``.
+_WHOLE_DECIMAL = re.compile(r"\d+\.0*")
 #: The labels each task's model may predict.
 TASK_VOCABULARIES: dict[str, tuple] = {"stance": S.STANCES, "hedging": (0, 1)}
 
@@ -221,7 +224,7 @@ def annotated_labels(values: pd.Series, task: str, where: str) -> pd.Series:
     values : pandas.Series
         The label column as read from a file: strings from CSV/TSV, any JSON value
         from JSONL. Surrounding spaces are ignored; ``hedged`` also takes the
-        numbers 0 and 1.
+        numbers 0 and 1 and the texts ``0.0`` and ``1.0`` (see :func:`label_key`).
     task : {"stance", "hedging"}
         Whose vocabulary (:data:`TASK_VOCABULARIES`) the labels must come from.
     where : str
@@ -241,8 +244,8 @@ def annotated_labels(values: pd.Series, task: str, where: str) -> pd.Series:
 
     Examples
     --------
-    >>> annotated_labels(pd.Series(["1", " 0", 1.0]), "hedging", "labels.csv").tolist()
-    [1, 0, 1]
+    >>> annotated_labels(pd.Series(["1", " 0", 1.0, "0.0"]), "hedging", "x.csv").tolist()
+    [1, 0, 1, 0]
     >>> annotated_labels(pd.Series(["neutral", "NEUTRAL"]), "stance", "labels.csv")
     Traceback (most recent call last):
     ...
@@ -254,9 +257,7 @@ def annotated_labels(values: pd.Series, task: str, where: str) -> pd.Series:
     if blank.any():
         rows = ", ".join(map(str, blank.to_numpy().nonzero()[0][:5]))
         raise ValueError(f"{where}: column {column!r} is empty in row(s) {rows}")
-    parsed = values.map(
-        lambda v: known.get(v.strip() if isinstance(v, str) else _number_text(v))
-    )
+    parsed = values.map(lambda v: known.get(label_key(v)))
     unknown = parsed.isna().to_numpy().nonzero()[0]
     if len(unknown):
         rows = ", ".join(f"{row} ({values.iloc[row]!r})" for row in unknown[:5])
@@ -279,8 +280,21 @@ def _is_blank(value: object) -> bool:
     return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
 
 
-def _number_text(value: object) -> str | None:
-    """``"1"`` for the number 1 or 1.0, None for anything that is not a whole number."""
+def label_key(value: object) -> str | None:
+    """Return the text that identifies a label however it was written or typed.
+
+    A string without its surrounding spaces, and a whole number (``1``, ``1.0``,
+    ``"1.0"`` as pandas writes a float column) as its digits; None for anything
+    else.
+
+    Examples
+    --------
+    >>> [label_key(v) for v in (" neutral", 1, np.float64(0.0), "1.0", "1", 0.5)]
+    ['neutral', '1', '0', '1', '1', None]
+    """
+    if isinstance(value, str):
+        text = value.strip()
+        return text.split(".")[0] if _WHOLE_DECIMAL.fullmatch(text) else text
     if isinstance(value, int | float | np.number) and float(value).is_integer():
         return str(int(value))
     return None
@@ -329,10 +343,10 @@ def load_task_model(task: str, path: str | Path) -> ClassifierMixin:
         )
     vocabulary = TASK_VOCABULARIES[task]
     found = model.classes_.tolist()
-    if not set(found) <= set(vocabulary):
+    if not {label_key(label) for label in found} <= {str(v) for v in vocabulary}:
         raise ValueError(
-            f"{path}: this {task} model predicts {', '.join(map(str, found))}; the "
-            f"analysis needs {', '.join(map(str, vocabulary))} (retrain it with "
+            f"{path}: this {task} model predicts {', '.join(map(repr, found))}; the "
+            f"analysis needs {', '.join(map(repr, vocabulary))} (retrain it with "
             f"'train {task}')"
         )
     return model
@@ -418,9 +432,8 @@ def classify_statements(
     if speaker_side:
         out[S.STANCE] = speaker_side_rule(out[S.STANCE].to_numpy(), out[S.SIDE])
     out[STANCE_CONFIDENCE] = stance_proba.max(axis=1).astype(float).round(3)
-    hedge_proba = hedge_model.predict_proba(texts)[
-        :, list(hedge_model.classes_).index(1)
-    ]
+    hedged = [label_key(label) for label in hedge_model.classes_].index("1")
+    hedge_proba = hedge_model.predict_proba(texts)[:, hedged]
     out[S.HEDGED] = (hedge_proba >= 0.5).astype(int)
     out[HEDGED_PROBABILITY] = hedge_proba.astype(float).round(3)
     return out
