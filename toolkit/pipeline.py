@@ -15,6 +15,7 @@ Examples
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -47,6 +48,9 @@ TRAINING_SPLITS = ("train", "dev")
 TASK_LABELS = {"stance": S.STANCE, "hedging": S.HEDGED}
 #: A whole number written with decimals, as pandas writes a float column: ``1.0``.
 _WHOLE_DECIMAL = re.compile(r"\d+\.0*")
+#: The start of the warning a model gives on texts without Arabic (see
+#: :func:`warn_statements_without_arabic`, which names the statements instead).
+_MODEL_NO_ARABIC = r"X: .*Arabic letter; predictions on them are not meaningful"
 #: The labels each task's model may predict.
 TASK_VOCABULARIES: dict[str, tuple] = {"stance": S.STANCES, "hedging": (0, 1)}
 
@@ -391,6 +395,53 @@ def speaker_side_rule(stance: np.ndarray, sides: pd.Series) -> np.ndarray:
     return np.where((stance == S.NEUTRAL) & pd.notna(own), own, stance)
 
 
+def warn_statements_without_arabic(statements: pd.DataFrame) -> None:
+    """Warn once when statements contain no Arabic letter, naming the first.
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        A statements table: ``text``, and ``doc_id`` and ``sent_id`` to name the
+        first statement without Arabic (its row otherwise).
+
+    Warns
+    -----
+    CorpusWarning
+        How many statements have no Arabic letter, and the ``doc_id`` and
+        sentence of the first: the models' predictions on them are not meaningful.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> table = pd.DataFrame(
+    ...     {"doc_id": ["a", "a"], "sent_id": [0, 1], "text": ["قال", "He said."]}
+    ... )
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_statements_without_arabic(table)
+    >>> print(caught[0].message)
+    1 of 2 statements contain no Arabic letter (first: doc_id 'a', sentence 1); their
+    predicted stance and hedging are not meaningful
+    """
+    from toolkit.classify.inputs import has_arabic
+    from toolkit.corpus import CorpusWarning
+
+    foreign = ~has_arabic(statements[S.TEXT])
+    if not foreign.any():
+        return
+    row = int(foreign.nonzero()[0][0])
+    first = statements.iloc[row]
+    where = f"doc_id {first[S.DOC_ID]!r}, " if S.DOC_ID in first else ""
+    where += f"sentence {first[S.SENT_ID]}" if S.SENT_ID in first else f"row {row}"
+    warnings.warn(
+        f"{int(foreign.sum())} of {len(statements)} statements contain no Arabic "
+        f"letter (first: {where}); "
+        "their predicted stance and hedging are not meaningful",
+        CorpusWarning,
+        stacklevel=3,
+    )
+
+
 def classify_statements(
     statements: pd.DataFrame,
     stance_model: ClassifierMixin,
@@ -427,13 +478,17 @@ def classify_statements(
     """
     out = statements.copy()
     texts = out[S.TEXT]
-    stance_proba = stance_model.predict_proba(texts)
+    warn_statements_without_arabic(out)
+    with warnings.catch_warnings():  # the models' own warning would name no statement
+        warnings.filterwarnings("ignore", message=_MODEL_NO_ARABIC)
+        stance_proba = stance_model.predict_proba(texts)
+        hedge_proba = hedge_model.predict_proba(texts)
     out[S.STANCE] = stance_model.classes_[stance_proba.argmax(axis=1)]
     if speaker_side:
         out[S.STANCE] = speaker_side_rule(out[S.STANCE].to_numpy(), out[S.SIDE])
     out[STANCE_CONFIDENCE] = stance_proba.max(axis=1).astype(float).round(3)
     hedged = [label_key(label) for label in hedge_model.classes_].index("1")
-    hedge_proba = hedge_model.predict_proba(texts)[:, hedged]
+    hedge_proba = hedge_proba[:, hedged]
     out[S.HEDGED] = (hedge_proba >= 0.5).astype(int)
     out[HEDGED_PROBABILITY] = hedge_proba.astype(float).round(3)
     return out
