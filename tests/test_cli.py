@@ -312,6 +312,20 @@ def test_train_overwrites_an_existing_model_only_with_force(tmp_path, capsys):
     assert zipfile.is_zipfile(model)
 
 
+def test_force_writes_through_a_link_and_keeps_the_permissions(tmp_path):
+    data = _gold_hedging_file(tmp_path)
+    version = tmp_path / "v3.skops"
+    version.write_bytes(b"old model")
+    version.chmod(0o600)
+    current = tmp_path / "current.skops"
+    current.symlink_to(version.name)
+    argv = ["-q", "train", "hedging", str(data), "--out", str(current), "--force"]
+    assert main(argv) == 0
+    assert current.is_symlink() and os.readlink(current) == version.name
+    assert zipfile.is_zipfile(version)
+    assert version.stat().st_mode & 0o777 == 0o600
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [

@@ -57,7 +57,9 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; write it, and it replaces ``path``.
 
     The temporary name ends with ``path``'s own name, so writers that choose a
-    format by suffix (pandas, matplotlib) still see it.
+    format by suffix (pandas, matplotlib) still see it. When ``path`` is a
+    symbolic link, the file it points to is replaced and the link is kept; a
+    replaced file keeps its permissions.
 
     Parameters
     ----------
@@ -93,10 +95,13 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     ('old', 1)
     """
     target = Path(path)
-    partial = target.with_name(f".partial-{secrets.token_hex(4)}-{target.name}")
+    real = Path(os.path.realpath(target))  # a link is written through, not replaced
+    partial = real.with_name(f".partial-{secrets.token_hex(4)}-{real.name}")
     try:
         yield partial
-        os.replace(partial, target)
+        if real.exists():
+            shutil.copymode(real, partial)
+        os.replace(partial, real)
     except OSError as error:
         partial.unlink(missing_ok=True)
         raise write_error(error, target) from error
