@@ -470,3 +470,31 @@ def test_every_command_has_help_with_an_example(command, capsys):
 def test_bad_arguments_exit_2(capsys):
     assert main(["train", "nonsense"]) == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+@pytest.fixture
+def tasks(monkeypatch):
+    """tasks.py with its commands recorded instead of run."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("tasks", ROOT / "tasks.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.calls = []
+    monkeypatch.setattr(module, "_ensure", lambda *args: "python")
+    monkeypatch.setattr(module, "_run", lambda *args, **kw: module.calls.append(args))
+    return module
+
+
+def test_tasks_run_passes_force_on(tasks):
+    assert tasks.main(["run", "--force"]) == 0
+    assert tasks.calls[-1][-3:] == ("--out", "report", "--force")
+    assert tasks.main(["run"]) == 0
+    assert tasks.calls[-1][-2:] == ("--out", "report")
+
+
+@pytest.mark.parametrize("argv", [[], ["test", "--force"], ["run", "--forse"]])
+def test_tasks_refuse_other_arguments(tasks, argv, capsys):
+    assert tasks.main(argv) == 2
+    assert "run also takes --force" in capsys.readouterr().err
+    assert tasks.calls == []
