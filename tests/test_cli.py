@@ -224,6 +224,13 @@ def test_analyze_into_a_mount_point(tmp_path, monkeypatch):
     ]
 
 
+def test_a_staging_folder_left_by_a_killed_analyze_is_no_users_file(tmp_path):
+    out = tmp_path / "report"
+    (out / ".staging-abc.partial").mkdir(parents=True)
+    assert main(["-q", "analyze", EXAMPLE, "--out", str(out)]) == 0
+    assert (out / "report.md").is_file()
+
+
 def test_a_failed_analyze_creates_no_folder(tmp_path, capsys):
     out = tmp_path / "out"
     argv = ["-q", "analyze", EXAMPLE, "--out", str(out), "--hedge-model", "no.skops"]

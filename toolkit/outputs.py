@@ -26,6 +26,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+#: Start of the name of a staging folder (:func:`staging_folder`); one left by a
+#: killed process is not a file of the user's.
+STAGING_PREFIX = ".staging-"
+
 
 def write_error(error: OSError, target: str | Path) -> OSError:
     """Return ``error`` as an error of the same type whose message names ``target``.
@@ -144,15 +148,29 @@ def staging_folder(out: str | Path) -> Iterator[Path]:
     out = Path(out)
     created = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=out, prefix=".staging-", suffix=".partial"))
+    staging = Path(tempfile.mkdtemp(dir=out, prefix=STAGING_PREFIX, suffix=".partial"))
     try:
         yield staging
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
-        if created and not any(out.iterdir()):
+        if created and not folder_entries(out):
             out.rmdir()
         raise
     shutil.rmtree(staging, ignore_errors=True)
+
+
+def folder_entries(folder: Path) -> list[Path]:
+    """Return what ``folder`` holds, without staging folders left by a killed process.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     (Path(tmp) / f"{STAGING_PREFIX}x.partial").mkdir()
+    ...     folder_entries(Path(tmp))
+    []
+    """
+    return [p for p in folder.iterdir() if not p.name.startswith(STAGING_PREFIX)]
 
 
 def move_files(staging: Path, out: Path, files: list[Path]) -> None:
