@@ -1,6 +1,7 @@
 """Project tasks that need nothing but Python 3.11+: set up, run, test.
 
     python3 tasks.py run    # make .venv if missing, analyse the shipped example
+    python3 tasks.py run --force  # ... also into a report/ folder holding other files
     python3 tasks.py test   # make .venv if missing, lint, run every test
     python3 tasks.py figures  # regenerate figures/ by executing the notebooks
 
@@ -64,10 +65,19 @@ def _test_env() -> dict[str, str]:
     return env
 
 
-def run() -> None:
-    """Analyse the shipped example corpus; write report/ and figures/."""
+def run(*options: str) -> None:
+    """Analyse the shipped example corpus; write report/ (``--force`` passed on)."""
     python = _ensure(VENV)
-    _run(python, "-m", "toolkit", "analyze", "datasets/examples", "--out", "report")
+    _run(
+        python,
+        "-m",
+        "toolkit",
+        "analyze",
+        "datasets/examples",
+        "--out",
+        "report",
+        *options,
+    )
 
 
 def test() -> None:
@@ -94,14 +104,20 @@ def figures() -> None:
 
 
 TASKS = {"run": run, "test": test, "figures": figures}
+#: The options each task passes on to the command it runs.
+OPTIONS: dict[str, set[str]] = {"run": {"--force"}}
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1 or argv[0] not in TASKS:
-        print(f"usage: python3 tasks.py {{{','.join(TASKS)}}}", file=sys.stderr)
+    name, *options = argv or [""]
+    if name not in TASKS or not set(options) <= OPTIONS.get(name, set()):
+        print(
+            f"usage: python3 tasks.py {{{','.join(TASKS)}}} (run also takes --force)",
+            file=sys.stderr,
+        )
         return 2
     try:
-        TASKS[argv[0]]()
+        TASKS[name](*options)
     except subprocess.CalledProcessError as error:
         return error.returncode or 1
     return 0

@@ -1,5 +1,6 @@
 """The command line, end to end: analyze, train, annotate, and user errors."""
 
+import errno
 import os
 import shutil
 import subprocess
@@ -79,6 +80,65 @@ def test_annotate_then_train_then_analyze_with_the_model(tmp_path, capsys):
     assert (out / "report.md").exists()
 
 
+def test_a_filled_annotation_sheet_trains_a_model(tmp_path):
+    """A sheet has several statements per article: doc_id repeats."""
+    sheet = tmp_path / "sheet.csv"
+    assert main(["-q", "annotate", EXAMPLE, "--sample", "9", "--out", str(sheet)]) == 0
+    filled = pd.read_csv(sheet, dtype=str, keep_default_na=False)
+    assert filled["doc_id"].duplicated().any()
+    gold = load_example_gold().set_index("sent_id")
+    filled["hedged"] = gold.loc[filled["sent_id"].astype(int), "hedged"].to_numpy()
+    filled["stance"] = gold.loc[filled["sent_id"].astype(int), "stance"].to_numpy()
+    filled.to_csv(sheet, index=False, encoding="utf-8-sig")
+    for task in ("hedging", "stance"):
+        model = tmp_path / f"{task}.skops"
+        assert main(["-q", "train", task, str(sheet), "--out", str(model)]) == 0
+        assert model.stat().st_size > 0
+
+
+def test_statements_of_the_framing_corpus_train_a_model(tmp_path):
+    statements = ROOT / "datasets" / "framing-statements" / "statements.tsv"
+    rows = statements.read_text(encoding="utf-8").splitlines(keepends=True)[:301]
+    data = tmp_path / "statements.tsv"
+    data.write_text("".join(rows), encoding="utf-8")
+    model = tmp_path / "stance.skops"
+    assert main(["-q", "train", "stance", str(data), "--out", str(model)]) == 0
+    assert model.stat().st_size > 0
+
+
+@pytest.mark.parametrize("command", ["analyze", "annotate", "train"])
+def test_encoding_is_passed_to_the_reader(tmp_path, command, capsys):
+    data = tmp_path / "corpus.csv"
+    gold = load_example_gold()[["doc_id", "sent_id", "text", "hedged"]]
+    gold.assign(doc_id=gold["doc_id"] + "-" + gold["sent_id"].astype(str)).to_csv(
+        data, index=False, encoding="cp1256"
+    )
+    out = tmp_path / ("report" if command == "analyze" else "out.file")
+    args = ["hedging", str(data)] if command == "train" else [str(data)]
+    argv = ["-q", command, *args, "--out", str(out)]
+    assert main([*argv, "--encoding", "utf-8"]) == 1
+    assert f"error: {data}" in capsys.readouterr().err
+    assert main([*argv, "--encoding", "cp1256"]) == 0
+
+
+def test_an_unknown_encoding_names_the_option(capsys):
+    assert main(["analyze", EXAMPLE, "--encoding", "klingon"]) == 2
+    assert (
+        "argument --encoding: 'klingon' is not a text codec" in capsys.readouterr().err
+    )
+
+
+def test_hedged_labels_written_as_floats_are_accepted(tmp_path):
+    data = tmp_path / "labels.csv"
+    gold = load_example_gold()
+    gold.assign(hedged=gold["hedged"].astype(float))[["text", "hedged"]].to_csv(
+        data, index=False
+    )
+    assert "0.0" in data.read_text(encoding="utf-8")
+    model = tmp_path / "hedge.skops"
+    assert main(["-q", "train", "hedging", str(data), "--out", str(model)]) == 0
+
+
 def test_training_with_empty_labels_is_one_clear_line(tmp_path, capsys):
     data = tmp_path / "sheet.csv"
     pd.DataFrame({"text": ["زعم المتحدث", "أكد المتحدث"], "hedged": ["1", ""]}).to_csv(
@@ -139,6 +199,38 @@ def test_a_failed_analyze_leaves_the_previous_report_whole(
     assert [p.name for p in tmp_path.iterdir()] == ["report"]
 
 
+def test_analyze_into_a_mount_point(tmp_path, monkeypatch):
+    """--out on another file system than its parent: renames out of it fail."""
+    out = tmp_path / "mnt"
+    out.mkdir()
+    rename = os.replace
+
+    def replace_on_one_disk(src, dst):
+        inside = [Path(p).resolve().is_relative_to(out) for p in (src, dst)]
+        if inside[0] != inside[1]:
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        rename(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace_on_one_disk)
+    assert main(["-q", "analyze", EXAMPLE, "--out", str(out)]) == 0
+    assert main(["-q", "analyze", EXAMPLE, "--out", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == [
+        MARKER,
+        "figures",
+        "report.html",
+        "report.md",
+        "statements.csv",
+        "summary.csv",
+    ]
+
+
+def test_a_staging_folder_left_by_a_killed_analyze_is_no_users_file(tmp_path):
+    out = tmp_path / "report"
+    (out / ".staging-abc.partial").mkdir(parents=True)
+    assert main(["-q", "analyze", EXAMPLE, "--out", str(out)]) == 0
+    assert (out / "report.md").is_file()
+
+
 def test_a_failed_analyze_creates_no_folder(tmp_path, capsys):
     out = tmp_path / "out"
     argv = ["-q", "analyze", EXAMPLE, "--out", str(out), "--hedge-model", "no.skops"]
@@ -168,10 +260,41 @@ def test_a_corpus_with_one_side_is_reported_without_comparing_words(report, tmp_
     assert "distinctive_terms.png" not in figures and "verb_profile.png" in figures
 
 
+@pytest.mark.parametrize(
+    "name", ["aleppo-sheikh-maqsoud.txt", "aleppo-sheikh-maqsoud.json", "new.csv"]
+)
+@pytest.mark.parametrize("command", [["annotate"], ["train", "hedging"]])
+def test_no_command_writes_into_its_input_folder(tmp_path, command, name, capsys):
+    corpus = tmp_path / "examples"
+    shutil.copytree(EXAMPLE, corpus)
+    before = {p.name: p.read_bytes() for p in corpus.iterdir()}
+    out = corpus / name
+    argv = ["-q", *command, str(corpus), "--out", str(out), "--force"]
+    assert main(argv) == 1
+    assert "is inside the input folder" in capsys.readouterr().err
+    assert {p.name: p.read_bytes() for p in corpus.iterdir()} == before
+
+
 def _gold_hedging_file(tmp_path):
     data = tmp_path / "labels.csv"
     load_example_gold()[["text", "hedged"]].to_csv(data, index=False)
     return data
+
+
+def test_train_creates_the_folder_of_its_model(tmp_path):
+    data = _gold_hedging_file(tmp_path)
+    model = tmp_path / "models" / "new" / "hedge.skops"
+    assert main(["-q", "train", "hedging", str(data), "--out", str(model)]) == 0
+    assert model.stat().st_size > 0
+
+
+@pytest.mark.parametrize("command", [["train", "hedging"], ["annotate"]])
+def test_an_out_under_a_file_is_refused_before_any_work(tmp_path, command, capsys):
+    data = _gold_hedging_file(tmp_path)
+    out = data / "model.skops"
+    assert main(["-q", *command, str(data), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err == f"error: --out {out}: {data} is a file, not a folder\n"
 
 
 @pytest.mark.parametrize("force", [[], ["--force"]])
@@ -194,6 +317,20 @@ def test_train_overwrites_an_existing_model_only_with_force(tmp_path, capsys):
     assert model.read_bytes() == b"precious"
     assert main([*argv, "--force"]) == 0
     assert zipfile.is_zipfile(model)
+
+
+def test_force_writes_through_a_link_and_keeps_the_permissions(tmp_path):
+    data = _gold_hedging_file(tmp_path)
+    version = tmp_path / "v3.skops"
+    version.write_bytes(b"old model")
+    version.chmod(0o600)
+    current = tmp_path / "current.skops"
+    current.symlink_to(version.name)
+    argv = ["-q", "train", "hedging", str(data), "--out", str(current), "--force"]
+    assert main(argv) == 0
+    assert current.is_symlink() and os.readlink(current) == version.name
+    assert zipfile.is_zipfile(version)
+    assert version.stat().st_mode & 0o777 == 0o600
 
 
 @pytest.mark.parametrize(
@@ -278,12 +415,14 @@ def test_a_corpus_without_arabic_is_one_clear_line(tmp_path, capsys):
 
 
 def test_annotate_refuses_a_corpus_without_arabic_like_analyze(tmp_path, capsys):
-    (tmp_path / "a.txt").write_text("Hello world. This is English.", encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Hello world. This is English.", encoding="utf-8")
     out = tmp_path / "sheet.csv"
     with pytest.warns(CorpusWarning, match="no Arabic letter"):
-        assert main(["annotate", str(tmp_path), "--out", str(out)]) == 1
+        assert main(["annotate", str(corpus), "--out", str(out)]) == 1
     err = capsys.readouterr().err
-    assert err.startswith(f"error: {tmp_path}: no article contains an Arabic letter")
+    assert err.startswith(f"error: {corpus}: no article contains an Arabic letter")
     assert not out.exists()
 
 
@@ -338,3 +477,31 @@ def test_every_command_has_help_with_an_example(command, capsys):
 def test_bad_arguments_exit_2(capsys):
     assert main(["train", "nonsense"]) == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+@pytest.fixture
+def tasks(monkeypatch):
+    """tasks.py with its commands recorded instead of run."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("tasks", ROOT / "tasks.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.calls = []
+    monkeypatch.setattr(module, "_ensure", lambda *args: "python")
+    monkeypatch.setattr(module, "_run", lambda *args, **kw: module.calls.append(args))
+    return module
+
+
+def test_tasks_run_passes_force_on(tasks):
+    assert tasks.main(["run", "--force"]) == 0
+    assert tasks.calls[-1][-3:] == ("--out", "report", "--force")
+    assert tasks.main(["run"]) == 0
+    assert tasks.calls[-1][-2:] == ("--out", "report")
+
+
+@pytest.mark.parametrize("argv", [[], ["test", "--force"], ["run", "--forse"]])
+def test_tasks_refuse_other_arguments(tasks, argv, capsys):
+    assert tasks.main(argv) == 2
+    assert "run also takes --force" in capsys.readouterr().err
+    assert tasks.calls == []

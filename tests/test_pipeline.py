@@ -70,5 +70,28 @@ def test_a_stance_model_with_other_labels_is_refused(tmp_path):
     gold = load_example_gold()
     labels = gold["stance"].map({"pro_government": "favor", "pro_sdc": "against"})
     save(StanceClassifier().fit(gold["text"], labels), path)
-    with pytest.raises(ValueError, match=r"mawqif\.skops: .* predicts against, favor"):
+    with pytest.raises(
+        ValueError, match=r"mawqif\.skops: .* predicts 'against', 'favor'"
+    ):
         analyze(load_example(), stance_model=path, progress=False)
+
+
+def test_a_hedging_model_trained_on_text_labels_is_used(tmp_path):
+    path = tmp_path / "hedge.skops"
+    gold = load_example_gold()
+    save(HedgeClassifier().fit(gold["text"], gold["hedged"].astype(str)), path)
+    result = analyze(load_example(), hedge_model=path, progress=False)
+    assert set(result.statements["hedged"]) <= {0, 1}
+    assert result.statements["hedged_probability"].between(0, 1).all()
+
+
+def test_statements_without_arabic_are_named_in_one_warning(recwarn):
+    articles = load_example().head(1).copy()
+    articles["text"] = articles["text"] + "\n\nThe reporter added: nothing new."
+    analyze(articles, progress=False)
+    messages = [str(w.message) for w in recwarn if "Arabic" in str(w.message)]
+    assert messages == [
+        "1 of 10 statements contain no Arabic letter (first: doc_id "
+        "'aleppo-sheikh-maqsoud', sentence 9); their predicted stance and hedging "
+        "are not meaningful"
+    ]

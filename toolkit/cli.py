@@ -10,6 +10,7 @@ usage: framing-toolkit ...
 from __future__ import annotations
 
 import argparse
+import codecs
 import sys
 import warnings
 from collections.abc import Callable, Sequence
@@ -27,14 +28,23 @@ class UserError(Exception):
 
 
 def _check_out_file(out: Path, *, force: bool, source: Path) -> None:
-    """Refuse an ``--out`` file that is the input, a folder, or exists without --force."""
+    """Refuse an ``--out`` file that is the input or inside the input folder, a folder,
+    a file under a file, or a file that exists without --force."""
     if out.exists() and source.exists() and out.samefile(source):
         raise UserError(
             f"--out {out} is the input file {source}; choose another --out "
             "(the input is never overwritten)"
         )
+    if source.is_dir() and out.resolve().is_relative_to(source.resolve()):
+        raise UserError(
+            f"--out {out} is inside the input folder {source}; choose a path outside "
+            "it (the input is never overwritten)"
+        )
     if out.is_dir():
         raise UserError(f"--out {out} is a folder; give the path of a file to write")
+    folder = next(parent for parent in out.absolute().parents if parent.exists())
+    if not folder.is_dir():
+        raise UserError(f"--out {out}: {folder} is a file, not a folder")
     if out.exists() and not force:
         raise UserError(f"{out} exists; pass --force to overwrite it")
 
@@ -56,6 +66,18 @@ def _whole_number(minimum: int) -> Callable[[str], int]:
     return parse
 
 
+def _codec(text: str) -> str:
+    """Return ``text`` if it names a text codec; an argparse ``type``."""
+    try:
+        codecs.lookup(text)
+    except LookupError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a text codec; use e.g. utf-8, utf-16 or cp1256, or leave "
+            "it out to detect the encoding"
+        ) from None
+    return text
+
+
 def _one_line_warning(
     message: Warning | str,
     category: type[Warning],
@@ -67,13 +89,13 @@ def _one_line_warning(
     return f"warning: {message}\n"
 
 
-def _load_arabic_corpus(path: str) -> pd.DataFrame:
+def _load_arabic_corpus(path: str, encoding: str | None) -> pd.DataFrame:
     """Load a corpus; refuse it when no article contains Arabic."""
     from toolkit.classify.inputs import has_arabic
     from toolkit.corpus import load_corpus
     from toolkit.corpus.schema import TEXT
 
-    articles = load_corpus(path)
+    articles = load_corpus(path, encoding=encoding)
     if not has_arabic(articles[TEXT]).any():
         raise UserError(
             f"{path}: no article contains an Arabic letter; the analysis needs "
@@ -85,7 +107,7 @@ def _load_arabic_corpus(path: str) -> pd.DataFrame:
 def _analyze(args: argparse.Namespace) -> None:
     from toolkit.report import write_report
 
-    articles = _load_arabic_corpus(args.corpus)
+    articles = _load_arabic_corpus(args.corpus, args.encoding)
     write_report(
         articles,
         Path(args.out),
@@ -104,7 +126,7 @@ def _train(args: argparse.Namespace) -> None:
     from toolkit.pipeline import train_from_file
 
     _check_out_file(Path(args.out), force=args.force, source=Path(args.data))
-    path = train_from_file(args.task, args.data, args.out)
+    path = train_from_file(args.task, args.data, args.out, encoding=args.encoding)
     if not args.quiet:
         print(f"{args.task} model saved to {path}")
 
@@ -116,7 +138,7 @@ def _annotate(args: argparse.Namespace) -> None:
 
     out = Path(args.out)
     _check_out_file(out, force=args.force, source=Path(args.corpus))
-    statements = extract_statements(_load_arabic_corpus(args.corpus))
+    statements = extract_statements(_load_arabic_corpus(args.corpus, args.encoding))
     sheet = annotation_sheet(statements, args.sample, seed=args.seed)
     out.parent.mkdir(parents=True, exist_ok=True)
     with atomic_path(out) as partial:
@@ -150,11 +172,18 @@ def build_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="no progress output (warnings stay)",
     )
+    # --encoding for every command that reads text files.
+    encoding = argparse.ArgumentParser(add_help=False)
+    encoding.add_argument(
+        "--encoding",
+        type=_codec,
+        help="codec of the input files, e.g. utf-8 or cp1256 (default: detected)",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     analyze = commands.add_parser(
         "analyze",
-        parents=[quiet],
+        parents=[quiet, encoding],
         help="analyse a corpus and write report.md, report.html and statements.csv",
         description="Load, attribute, classify and compare the sides of a corpus.",
         epilog=f"example: {PROG} analyze datasets/examples --out report",
@@ -177,7 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     train = commands.add_parser(
         "train",
-        parents=[quiet],
+        parents=[quiet, encoding],
         help="train a stance or hedging model from an annotated CSV/TSV/JSONL",
         description="Train a classifier on annotated statements and save it safely.",
         epilog=f"example: {PROG} train hedging my_labels.csv --out hedge.skops",
@@ -192,7 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     annotate = commands.add_parser(
         "annotate",
-        parents=[quiet],
+        parents=[quiet, encoding],
         help="draw a stratified sample of statements for a human to label",
         description="Write a CSV with the statements and empty stance/hedged/notes columns "
         "to fill following datasets/ANNOTATION.md.",

@@ -26,6 +26,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+#: Start of the name of a staging folder (:func:`staging_folder`); one left by a
+#: killed process is not a file of the user's.
+STAGING_PREFIX = ".staging-"
+
 
 def write_error(error: OSError, target: str | Path) -> OSError:
     """Return ``error`` as an error of the same type whose message names ``target``.
@@ -57,7 +61,9 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; write it, and it replaces ``path``.
 
     The temporary name ends with ``path``'s own name, so writers that choose a
-    format by suffix (pandas, matplotlib) still see it.
+    format by suffix (pandas, matplotlib) still see it. When ``path`` is a
+    symbolic link, the file it points to is replaced and the link is kept; a
+    replaced file keeps its permissions.
 
     Parameters
     ----------
@@ -93,10 +99,13 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     ('old', 1)
     """
     target = Path(path)
-    partial = target.with_name(f".partial-{secrets.token_hex(4)}-{target.name}")
+    real = Path(os.path.realpath(target))  # a link is written through, not replaced
+    partial = real.with_name(f".partial-{secrets.token_hex(4)}-{real.name}")
     try:
         yield partial
-        os.replace(partial, target)
+        if real.exists():
+            shutil.copymode(real, partial)
+        os.replace(partial, real)
     except OSError as error:
         partial.unlink(missing_ok=True)
         raise write_error(error, target) from error
@@ -107,20 +116,24 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
 
 @contextmanager
 def staging_folder(out: str | Path) -> Iterator[Path]:
-    """Yield a new empty folder beside ``out`` to build its contents in.
+    """Yield a new empty hidden folder inside ``out`` to build its contents in.
 
-    The folder is deleted on leaving the block, whatever happens: move what it
-    holds into ``out`` (:func:`move_files`) before that.
+    Staging inside ``out`` keeps the files on ``out``'s own file system, so
+    :func:`move_files` can rename them even when ``out`` is a mount point or a
+    link to another disk. The staging folder is deleted on leaving the block,
+    whatever happens: move what it holds into ``out`` before that. When the
+    block fails and ``out`` was created for it, ``out`` is removed again.
 
     Parameters
     ----------
     out : str or Path
-        The folder that will receive the files; its parent is created if needed.
+        The folder that will receive the files; created (with its parents) if
+        needed.
 
     Yields
     ------
     pathlib.Path
-        The staging folder, on the same file system as ``out``.
+        The staging folder, a hidden subfolder of ``out``.
 
     Examples
     --------
@@ -133,14 +146,31 @@ def staging_folder(out: str | Path) -> Iterator[Path]:
     ['report', 'report/report.md']
     """
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(
-        tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".partial")
-    )
+    created = not out.exists()
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=out, prefix=STAGING_PREFIX, suffix=".partial"))
     try:
         yield staging
-    finally:
+    except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        if created and not folder_entries(out):
+            out.rmdir()
+        raise
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def folder_entries(folder: Path) -> list[Path]:
+    """Return what ``folder`` holds, without staging folders left by a killed process.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     (Path(tmp) / f"{STAGING_PREFIX}x.partial").mkdir()
+    ...     folder_entries(Path(tmp))
+    []
+    """
+    return [p for p in folder.iterdir() if not p.name.startswith(STAGING_PREFIX)]
 
 
 def move_files(staging: Path, out: Path, files: list[Path]) -> None:

@@ -14,6 +14,8 @@ Examples
 
 from __future__ import annotations
 
+import re
+import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -23,8 +25,10 @@ import pandas as pd
 from sklearn.base import ClassifierMixin
 from tqdm.auto import tqdm
 
-from toolkit.corpus import extract_statements, load_corpus
+from toolkit.corpus import extract_statements
 from toolkit.corpus import schema as S
+from toolkit.corpus.encoding import DEFAULT_MAX_BYTES
+from toolkit.corpus.loaders import _read_file
 from toolkit.datasets import load_framing_statements
 from toolkit.framing import (
     compare_sides,
@@ -42,6 +46,11 @@ HEDGED_PROBABILITY = "hedged_probability"
 TRAINING_SPLITS = ("train", "dev")
 #: Label column each task learns.
 TASK_LABELS = {"stance": S.STANCE, "hedging": S.HEDGED}
+#: A whole number written with decimals, as pandas writes a float column: ``1.0``.
+_WHOLE_DECIMAL = re.compile(r"\d+\.0*")
+#: The start of the warning a model gives on texts without Arabic (see
+#: :func:`warn_statements_without_arabic`, which names the statements instead).
+_MODEL_NO_ARABIC = r"X: .*Arabic letter; predictions on them are not meaningful"
 #: The labels each task's model may predict.
 TASK_VOCABULARIES: dict[str, tuple] = {"stance": S.STANCES, "hedging": (0, 1)}
 
@@ -110,7 +119,9 @@ def default_model(task: str) -> ClassifierMixin:
     return _new_model(task).fit(corpus[S.TEXT], corpus[TASK_LABELS[task]])
 
 
-def train_from_file(task: str, data: str | Path, out: str | Path) -> Path:
+def train_from_file(
+    task: str, data: str | Path, out: str | Path, *, encoding: str | None = None
+) -> Path:
     """Train a classifier on an annotated file and save it safely.
 
     Parameters
@@ -118,10 +129,14 @@ def train_from_file(task: str, data: str | Path, out: str | Path) -> Path:
     task : {"stance", "hedging"}
         Which classifier to train.
     data : str or Path
-        A CSV, TSV or JSONL file with a ``text`` column and the label column
-        (``stance`` or ``hedged``), e.g. a sheet from ``annotate`` filled in by hand.
+        A CSV, TSV or JSONL file of statements (see :func:`read_statements`) with
+        the label column (``stance`` or ``hedged``), e.g. a sheet from ``annotate``
+        filled in by hand.
     out : str or Path
-        Where to write the model (a ``.skops`` file).
+        Where to write the model (a ``.skops`` file); its folder is created if
+        needed.
+    encoding : str, optional
+        Force the codec of ``data``; detected when omitted.
 
     Returns
     -------
@@ -150,12 +165,59 @@ def train_from_file(task: str, data: str | Path, out: str | Path) -> Path:
     label = TASK_LABELS.get(task)
     if label is None:
         raise ValueError(f"task must be 'stance' or 'hedging', got {task!r}")
-    table = load_corpus(data, on_missing="raise")
+    table = read_statements(data, encoding=encoding)
     S.require_columns(table, [label], str(data))
     y = annotated_labels(table[label], task, str(data))
     model = _new_model(task).fit(table[S.TEXT], y)
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
     save(model, out)
     return Path(out)
+
+
+def read_statements(path: str | Path, *, encoding: str | None = None) -> pd.DataFrame:
+    """Read a table of statements, one row each: several may share a ``doc_id``.
+
+    Parameters
+    ----------
+    path : str or Path
+        A ``.csv``, ``.tsv``, ``.jsonl`` or ``.parquet`` file with a ``text``
+        column, read as :func:`~toolkit.corpus.load_corpus` reads a table file.
+    encoding : str, optional
+        Force a codec; detected when omitted.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The rows, with a fresh 0-based index (the row numbers messages give).
+
+    Raises
+    ------
+    FileNotFoundError
+        When ``path`` does not exist.
+    ValueError
+        When ``path`` is a folder or a ``.txt`` file, cannot be parsed, lacks a
+        ``text`` column or has a row without text; the message names the file
+        and the line or row.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     sheet = Path(tmp) / "sheet.csv"
+    ...     _ = sheet.write_text("doc_id,text\\na,قال\\na,أكد\\n", encoding="utf-8")
+    ...     read_statements(sheet)[["doc_id", "text"]].values.tolist()
+    [['a', 'قال'], ['a', 'أكد']]
+    """
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no such file or folder")
+    if path.is_dir() or path.suffix.lower() == ".txt":
+        raise ValueError(
+            f"{path}: statements to train on are read from a .csv, .tsv, .jsonl or "
+            ".parquet file with a 'text' column and the label column"
+        )
+    frame = _read_file(path, encoding, "raise", DEFAULT_MAX_BYTES)
+    return frame.reset_index(drop=True)
 
 
 def annotated_labels(values: pd.Series, task: str, where: str) -> pd.Series:
@@ -166,7 +228,7 @@ def annotated_labels(values: pd.Series, task: str, where: str) -> pd.Series:
     values : pandas.Series
         The label column as read from a file: strings from CSV/TSV, any JSON value
         from JSONL. Surrounding spaces are ignored; ``hedged`` also takes the
-        numbers 0 and 1.
+        numbers 0 and 1 and the texts ``0.0`` and ``1.0`` (see :func:`label_key`).
     task : {"stance", "hedging"}
         Whose vocabulary (:data:`TASK_VOCABULARIES`) the labels must come from.
     where : str
@@ -186,8 +248,8 @@ def annotated_labels(values: pd.Series, task: str, where: str) -> pd.Series:
 
     Examples
     --------
-    >>> annotated_labels(pd.Series(["1", " 0", 1.0]), "hedging", "labels.csv").tolist()
-    [1, 0, 1]
+    >>> annotated_labels(pd.Series(["1", " 0", 1.0, "0.0"]), "hedging", "x.csv").tolist()
+    [1, 0, 1, 0]
     >>> annotated_labels(pd.Series(["neutral", "NEUTRAL"]), "stance", "labels.csv")
     Traceback (most recent call last):
     ...
@@ -199,9 +261,7 @@ def annotated_labels(values: pd.Series, task: str, where: str) -> pd.Series:
     if blank.any():
         rows = ", ".join(map(str, blank.to_numpy().nonzero()[0][:5]))
         raise ValueError(f"{where}: column {column!r} is empty in row(s) {rows}")
-    parsed = values.map(
-        lambda v: known.get(v.strip() if isinstance(v, str) else _number_text(v))
-    )
+    parsed = values.map(lambda v: known.get(label_key(v)))
     unknown = parsed.isna().to_numpy().nonzero()[0]
     if len(unknown):
         rows = ", ".join(f"{row} ({values.iloc[row]!r})" for row in unknown[:5])
@@ -224,8 +284,21 @@ def _is_blank(value: object) -> bool:
     return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
 
 
-def _number_text(value: object) -> str | None:
-    """``"1"`` for the number 1 or 1.0, None for anything that is not a whole number."""
+def label_key(value: object) -> str | None:
+    """Return the text that identifies a label however it was written or typed.
+
+    A string without its surrounding spaces, and a whole number (``1``, ``1.0``,
+    ``"1.0"`` as pandas writes a float column) as its digits; None for anything
+    else.
+
+    Examples
+    --------
+    >>> [label_key(v) for v in (" neutral", 1, np.float64(0.0), "1.0", "1", 0.5)]
+    ['neutral', '1', '0', '1', '1', None]
+    """
+    if isinstance(value, str):
+        text = value.strip()
+        return text.split(".")[0] if _WHOLE_DECIMAL.fullmatch(text) else text
     if isinstance(value, int | float | np.number) and float(value).is_integer():
         return str(int(value))
     return None
@@ -274,10 +347,10 @@ def load_task_model(task: str, path: str | Path) -> ClassifierMixin:
         )
     vocabulary = TASK_VOCABULARIES[task]
     found = model.classes_.tolist()
-    if not set(found) <= set(vocabulary):
+    if not {label_key(label) for label in found} <= {str(v) for v in vocabulary}:
         raise ValueError(
-            f"{path}: this {task} model predicts {', '.join(map(str, found))}; the "
-            f"analysis needs {', '.join(map(str, vocabulary))} (retrain it with "
+            f"{path}: this {task} model predicts {', '.join(map(repr, found))}; the "
+            f"analysis needs {', '.join(map(repr, vocabulary))} (retrain it with "
             f"'train {task}')"
         )
     return model
@@ -322,6 +395,53 @@ def speaker_side_rule(stance: np.ndarray, sides: pd.Series) -> np.ndarray:
     return np.where((stance == S.NEUTRAL) & pd.notna(own), own, stance)
 
 
+def warn_statements_without_arabic(statements: pd.DataFrame) -> None:
+    """Warn once when statements contain no Arabic letter, naming the first.
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        A statements table: ``text``, and ``doc_id`` and ``sent_id`` to name the
+        first statement without Arabic (its row otherwise).
+
+    Warns
+    -----
+    CorpusWarning
+        How many statements have no Arabic letter, and the ``doc_id`` and
+        sentence of the first: the models' predictions on them are not meaningful.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> table = pd.DataFrame(
+    ...     {"doc_id": ["a", "a"], "sent_id": [0, 1], "text": ["قال", "He said."]}
+    ... )
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_statements_without_arabic(table)
+    >>> print(caught[0].message)
+    1 of 2 statements contain no Arabic letter (first: doc_id 'a', sentence 1); their
+    predicted stance and hedging are not meaningful
+    """
+    from toolkit.classify.inputs import has_arabic
+    from toolkit.corpus import CorpusWarning
+
+    foreign = ~has_arabic(statements[S.TEXT])
+    if not foreign.any():
+        return
+    row = int(foreign.nonzero()[0][0])
+    first = statements.iloc[row]
+    where = f"doc_id {first[S.DOC_ID]!r}, " if S.DOC_ID in first else ""
+    where += f"sentence {first[S.SENT_ID]}" if S.SENT_ID in first else f"row {row}"
+    warnings.warn(
+        f"{int(foreign.sum())} of {len(statements)} statements contain no Arabic "
+        f"letter (first: {where}); "
+        "their predicted stance and hedging are not meaningful",
+        CorpusWarning,
+        stacklevel=3,
+    )
+
+
 def classify_statements(
     statements: pd.DataFrame,
     stance_model: ClassifierMixin,
@@ -358,14 +478,17 @@ def classify_statements(
     """
     out = statements.copy()
     texts = out[S.TEXT]
-    stance_proba = stance_model.predict_proba(texts)
+    warn_statements_without_arabic(out)
+    with warnings.catch_warnings():  # the models' own warning would name no statement
+        warnings.filterwarnings("ignore", message=_MODEL_NO_ARABIC)
+        stance_proba = stance_model.predict_proba(texts)
+        hedge_proba = hedge_model.predict_proba(texts)
     out[S.STANCE] = stance_model.classes_[stance_proba.argmax(axis=1)]
     if speaker_side:
         out[S.STANCE] = speaker_side_rule(out[S.STANCE].to_numpy(), out[S.SIDE])
     out[STANCE_CONFIDENCE] = stance_proba.max(axis=1).astype(float).round(3)
-    hedge_proba = hedge_model.predict_proba(texts)[
-        :, list(hedge_model.classes_).index(1)
-    ]
+    hedged = [label_key(label) for label in hedge_model.classes_].index("1")
+    hedge_proba = hedge_proba[:, hedged]
     out[S.HEDGED] = (hedge_proba >= 0.5).astype(int)
     out[HEDGED_PROBABILITY] = hedge_proba.astype(float).round(3)
     return out

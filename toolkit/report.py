@@ -26,7 +26,7 @@ from matplotlib.axes import Axes
 from toolkit import __version__
 from toolkit.corpus import schema as S
 from toolkit.framing import columns as C
-from toolkit.outputs import move_files, staging_folder, write_error
+from toolkit.outputs import folder_entries, move_files, staging_folder, write_error
 from toolkit.pipeline import HEDGED_PROBABILITY, STANCE_CONFIDENCE, Analysis, analyze
 from toolkit.plotting import (
     plot_distinctive_terms,
@@ -278,7 +278,7 @@ def is_report_folder(folder: Path) -> bool:
     """
     if (folder / MARKER).is_file():
         return True
-    names = {path.name for path in folder.iterdir()}
+    names = {path.name for path in folder_entries(folder)}
     if not names <= {*REPORT_FILES, FIGURES_DIR} or "report.md" not in names:
         return False
     with open(folder / "report.md", encoding="utf-8", errors="replace") as report:
@@ -330,7 +330,7 @@ def check_report_folder(
                     f"{out}: the report would replace its input {source}; "
                     "choose another output folder"
                 )
-    if not force and any(out.iterdir()) and not is_report_folder(out):
+    if not force and folder_entries(out) and not is_report_folder(out):
         raise ValueError(
             f"{out}: the folder is not empty and holds no report of this toolkit; "
             "choose a new or empty folder, or pass --force to write the report into "
@@ -515,9 +515,9 @@ def write_report(
     out : pathlib.Path
         Output folder, created if needed: a new or empty folder, or one holding a
         report of this toolkit, whose report files are replaced (figures the new
-        report lacks are removed). The report is built in a temporary folder
-        beside it and moved in when complete, so a failure leaves ``out`` as it
-        was.
+        report lacks are removed). The report is built in a hidden folder
+        inside it (so on its file system) and moved in when complete, so a
+        failure leaves ``out`` as it was.
     stance_model, hedge_model : str or Path, optional
         Saved models to use instead of the project's defaults.
     name : str
