@@ -25,10 +25,8 @@ import pandas as pd
 from sklearn.base import ClassifierMixin
 from tqdm.auto import tqdm
 
-from toolkit.corpus import extract_statements
+from toolkit.corpus import extract_statements, read_rows
 from toolkit.corpus import schema as S
-from toolkit.corpus.encoding import DEFAULT_MAX_BYTES
-from toolkit.corpus.loaders import _read_file
 from toolkit.datasets import load_framing_statements
 from toolkit.framing import (
     compare_sides,
@@ -216,7 +214,7 @@ def read_statements(path: str | Path, *, encoding: str | None = None) -> pd.Data
             f"{path}: statements to train on are read from a .csv, .tsv, .jsonl or "
             ".parquet file with a 'text' column and the label column"
         )
-    frame = _read_file(path, encoding, "raise", DEFAULT_MAX_BYTES)
+    frame = read_rows(path, encoding)
     return frame.reset_index(drop=True)
 
 

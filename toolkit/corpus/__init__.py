@@ -14,6 +14,7 @@ from toolkit.corpus.loaders import (
     load_corpus,
     load_example,
     load_example_gold,
+    read_rows,
 )
 from toolkit.corpus.normalize import normalize, normalize_series
 from toolkit.corpus.segment import sentence_spans, split_sentences
@@ -30,6 +31,7 @@ __all__ = [
     "load_example_gold",
     "normalize",
     "normalize_series",
+    "read_rows",
     "read_text",
     "sentence_spans",
     "split_sentences",

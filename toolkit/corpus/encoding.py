@@ -93,13 +93,13 @@ def detect_encoding(data: bytes) -> str:
         raise DecodeError(
             f"{where}, but the rest of the file is: it looks like damaged UTF-8 "
             f"({invalid} bad byte sequence(s)); repair or re-save the file as UTF-8, "
-            "or pass encoding= if it is in another codec"
+            "or pass encoding= (--encoding on the command line) if it is in another codec"
         )
     if _looks_like_cp1256(data):
         return "cp1256"
     raise DecodeError(
         f"{where}, and the file is neither UTF-16 nor Arabic Windows-1256; pass "
-        "encoding= explicitly"
+        "encoding= explicitly (--encoding on the command line)"
     )
 
 

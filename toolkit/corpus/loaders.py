@@ -110,7 +110,7 @@ def load_corpus(
     if path.is_dir():
         frame = _read_folder(path, encoding, on_missing, max_bytes)
     else:
-        frame = _read_file(path, encoding, on_missing, max_bytes)
+        frame = read_rows(path, encoding, on_missing, max_bytes)
     return _finish(frame, str(path), "files" if path.is_dir() else "rows")
 
 
@@ -197,9 +197,44 @@ def _read_txt(
     return pd.DataFrame([record], index=[path.name])
 
 
-def _read_file(
-    path: Path, encoding: str | None, on_missing: OnMissing, max_bytes: int
+def read_rows(
+    path: str | Path,
+    encoding: str | None = None,
+    on_missing: OnMissing = "raise",
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> pd.DataFrame:
+    """Read one corpus file row by row, without requiring one article per ``doc_id``.
+
+    The reader behind :func:`load_corpus` for a single file: the same encoding
+    detection, size limit, parse errors naming file and line, required ``text``
+    column and ``doc_id`` filling. Use it for tables of statements (an annotation
+    sheet, several rows per article); use :func:`load_corpus` for articles.
+
+    Parameters
+    ----------
+    path : str or Path
+        A ``.txt``, ``.csv``, ``.tsv``, ``.jsonl`` or ``.parquet`` file.
+    encoding : str, optional
+        Text encoding; detected when not given.
+    on_missing : {"raise", "warn"}, default "raise"
+        What to do with rows without text.
+    max_bytes : int
+        Refuse files larger than this.
+
+    Returns
+    -------
+    pandas.DataFrame
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     sheet = Path(tmp) / "sheet.csv"
+    ...     _ = sheet.write_text("doc_id,text\\na,قال\\na,أكد\\n", encoding="utf-8")
+    ...     read_rows(sheet)["doc_id"].tolist()
+    ['a', 'a']
+    """
+    path = Path(path)
     suffix = _suffix(path)
     if suffix == ".txt":
         return _read_txt(path, encoding, on_missing, max_bytes)
