@@ -228,11 +228,12 @@ def read_rows(
     Examples
     --------
     >>> import tempfile
+    >>> rows = '{"doc_id": 7, "text": "قال"}\\n{"doc_id": 7, "text": "أكد"}\\n'
     >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     sheet = Path(tmp) / "sheet.csv"
-    ...     _ = sheet.write_text("doc_id,text\\na,قال\\na,أكد\\n", encoding="utf-8")
-    ...     read_rows(sheet)["doc_id"].tolist()
-    ['a', 'a']
+    ...     path = Path(tmp) / "statements.jsonl"
+    ...     _ = path.write_text(rows, encoding="utf-8")
+    ...     read_rows(path)["doc_id"].tolist()
+    ['7', '7']
     """
     path = Path(path)
     suffix = _suffix(path)
