@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import pytest
@@ -45,15 +46,20 @@ def external_data() -> Callable[[str], Path]:
 
 
 @pytest.fixture
-def file_size_limit() -> Iterator[Callable[[int], None]]:
-    """Return ``limit(n_bytes)``: until the test ends, writing a file past ``n_bytes``
-    fails with ``OSError`` errno 27 (File too large), as under ``ulimit -f``."""
+def file_size_limit() -> Callable[[int], AbstractContextManager[None]]:
+    """Return ``limit(n_bytes)``, a context manager: inside it, writing a file past
+    ``n_bytes`` fails with ``OSError`` errno 27 (File too large), as under
+    ``ulimit -f``. The limit binds the whole process, pytest's own output file
+    included, so it is lifted as soon as the block ends."""
     import resource
 
-    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
-
-    def limit(n_bytes: int) -> None:
+    @contextmanager
+    def limit(n_bytes: int) -> Iterator[None]:
+        soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
         resource.setrlimit(resource.RLIMIT_FSIZE, (n_bytes, hard))
+        try:
+            yield
+        finally:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
 
-    yield limit
-    resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+    return limit

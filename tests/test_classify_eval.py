@@ -199,9 +199,11 @@ def test_a_failed_save_leaves_the_previous_file_whole(model, tmp_path, file_size
     path = tmp_path / "hedge.skops"
     save(model, path)
     before = path.read_bytes()
-    file_size_limit(len(before) // 2)
-    with pytest.raises(
-        OSError, match=r"could not write .*hedge\.skops \(File too large"
+    with (
+        file_size_limit(len(before) // 2),
+        pytest.raises(
+            OSError, match=r"could not write .*hedge\.skops \(File too large"
+        ),
     ):
         save(model, path)
     assert path.read_bytes() == before

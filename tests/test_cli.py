@@ -191,8 +191,9 @@ def test_a_failed_analyze_leaves_the_previous_report_whole(
     again = tmp_path / "report"
     shutil.copytree(report, again)
     before = {p: p.read_bytes() for p in again.rglob("*") if p.is_file()}
-    file_size_limit(20_000)  # report.html and the figures are larger
-    assert main(["-q", "analyze", EXAMPLE, "--out", str(again)]) == 1
+    with file_size_limit(20_000):  # report.html and the figures are larger
+        code = main(["-q", "analyze", EXAMPLE, "--out", str(again)])
+    assert code == 1
     err = capsys.readouterr().err
     assert err.startswith(f"error: could not write {again} (File too large)")
     assert {p: p.read_bytes() for p in again.rglob("*") if p.is_file()} == before
