@@ -46,9 +46,6 @@ TRAINING_SPLITS = ("train", "dev")
 TASK_LABELS = {"stance": S.STANCE, "hedging": S.HEDGED}
 #: A whole number written with decimals, as pandas writes a float column: ``1.0``.
 _WHOLE_DECIMAL = re.compile(r"\d+\.0*")
-#: The start of the warning a model gives on texts without Arabic (see
-#: :func:`warn_statements_without_arabic`, which names the statements instead).
-_MODEL_NO_ARABIC = r"X: .*Arabic letter; predictions on them are not meaningful"
 #: The labels each task's model may predict.
 TASK_VOCABULARIES: dict[str, tuple] = {"stance": S.STANCES, "hedging": (0, 1)}
 
@@ -474,11 +471,13 @@ def classify_statements(
     >>> out.loc[out["hedged"] == 1, "side"].tolist()
     ['sdc']
     """
+    from toolkit.classify.inputs import NoArabicWarning
+
     out = statements.copy()
     texts = out[S.TEXT]
     warn_statements_without_arabic(out)
     with warnings.catch_warnings():  # the models' own warning would name no statement
-        warnings.filterwarnings("ignore", message=_MODEL_NO_ARABIC)
+        warnings.simplefilter("ignore", NoArabicWarning)
         stance_proba = stance_model.predict_proba(texts)
         hedge_proba = hedge_model.predict_proba(texts)
     out[S.STANCE] = stance_model.classes_[stance_proba.argmax(axis=1)]

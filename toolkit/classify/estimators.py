@@ -32,6 +32,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from toolkit.classify.features import TargetInteraction, text_features
 from toolkit.classify.inputs import (
+    NoArabicWarning,
     as_frame,
     as_labels,
     as_weights,
@@ -227,7 +228,7 @@ class _TextClassifier(ClassifierMixin, BaseEstimator):
             return frame
         warnings.warn(
             f"X: {message}; predictions on them are not meaningful",
-            UserWarning,
+            NoArabicWarning,
             stacklevel=3,
         )
         return frame

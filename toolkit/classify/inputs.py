@@ -104,6 +104,14 @@ def _strings(values: pd.Series, what: str) -> pd.Series:
     return values
 
 
+class NoArabicWarning(UserWarning):
+    """Texts given to ``predict`` contain no Arabic letter; their labels mean nothing.
+
+    A category of its own, so that callers who report such texts themselves (the
+    pipeline names the statements) can silence it without matching its message.
+    """
+
+
 def has_arabic(texts: pd.Series) -> np.ndarray:
     """Return a boolean mask of the texts that contain at least one Arabic letter.
 

@@ -185,16 +185,21 @@ def compare_models(
     """
     if not candidates:
         raise ValueError("candidates: give at least one estimator")
-    _check_scoring(metric, f_avg_labels, n_splits, n_repeats)
-    random_state = seed_argument(random_state)
-    labels = as_labels(y, len(X), "y")
-    group_array = None if groups is None else resolve_groups(groups, X, n_splits)
-    weights = resolve_weights(sample_weight, X)
-    options = {"metric": metric, "f_avg_labels": f_avg_labels, "weights": weights}
+    labels, group_array, seed, options = _setup(
+        X,
+        y,
+        groups,
+        n_splits,
+        n_repeats,
+        metric,
+        f_avg_labels,
+        sample_weight,
+        random_state,
+    )
     records = []
     for repeat in range(n_repeats):
         for fold, (train, test) in enumerate(
-            _splits(labels, group_array, n_splits, random_state + repeat)
+            _splits(labels, group_array, n_splits, seed + repeat)
         ):
             record = {"repeat": repeat, "fold": fold}
             for name, estimator in candidates.items():
@@ -274,16 +279,11 @@ def learning_curve_report(
     """
     if not train_sizes or not all(0 < size <= 1 for size in train_sizes):
         raise ValueError(f"train_sizes={train_sizes!r}: give shares in (0, 1]")
-    _check_scoring(metric, f_avg_labels, n_splits)
-    random_state = seed_argument(random_state)
-    labels = as_labels(y, len(X), "y")
-    group_array = None if groups is None else resolve_groups(groups, X, n_splits)
-    weights = resolve_weights(sample_weight, X)
-    options = {"metric": metric, "f_avg_labels": f_avg_labels, "weights": weights}
+    labels, group_array, seed, options = _setup(
+        X, y, groups, n_splits, 1, metric, f_avg_labels, sample_weight, random_state
+    )
     records = []
-    for fold, (train, test) in enumerate(
-        _splits(labels, group_array, n_splits, random_state)
-    ):
+    for fold, (train, test) in enumerate(_splits(labels, group_array, n_splits, seed)):
         for size in train_sizes:
             where = f"train_size={size}, fold {fold}"
             sample = train
@@ -311,8 +311,33 @@ def learning_curve_report(
     )
 
 
+def _setup(
+    X: Any,
+    y: Any,
+    groups: Any,
+    n_splits: int,
+    n_repeats: int,
+    metric: str,
+    f_avg_labels: Any,
+    sample_weight: Any,
+    random_state: Any,
+) -> tuple[np.ndarray, np.ndarray | None, int, dict[str, Any]]:
+    """Check the shared arguments of the cross-validation functions.
+
+    Returns the labels, the group of each row (or ``None``), the seed, and the
+    scoring options for :func:`_fold_score`.
+    """
+    _check_scoring(metric, f_avg_labels, n_splits, n_repeats)
+    seed = seed_argument(random_state)
+    labels = as_labels(y, len(X), "y")
+    group_array = None if groups is None else resolve_groups(groups, X, n_splits)
+    weights = resolve_weights(sample_weight, X)
+    options = {"metric": metric, "f_avg_labels": f_avg_labels, "weights": weights}
+    return labels, group_array, seed, options
+
+
 def _check_scoring(
-    metric: str, f_avg_labels: Any, n_splits: int, n_repeats: int = 1
+    metric: str, f_avg_labels: Any, n_splits: int, n_repeats: int
 ) -> None:
     if metric not in METRICS:
         raise ValueError(f"metric={metric!r} is not one of {', '.join(METRICS)}")
