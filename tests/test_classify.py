@@ -16,9 +16,10 @@ from sklearn.preprocessing import FunctionTransformer
 from sklearn.utils import estimator_checks
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
-from toolkit.classify import HedgeClassifier, StanceClassifier, top_features
+from toolkit.classify import HedgeClassifier, StanceClassifier, estimators, top_features
 from toolkit.classify.cues import CueFeatures, negated_evidence
 from toolkit.classify.features import TargetInteraction, text_features
+from toolkit.classify.inputs import NoArabicWarning
 from toolkit.classify.inspection import describe_feature
 from toolkit.classify.pairs import PairFeatures, pair_statistics
 from toolkit.corpus.schema import TARGET, TEXT
@@ -173,6 +174,50 @@ def test_prediction_does_not_depend_on_batch(hedge_model):
     np.testing.assert_allclose(
         hedge_model.predict_proba(texts[:5]), whole[:5], rtol=1e-6
     )
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: (HedgeClassifier(), *hedge_data()),
+        lambda: (HedgeClassifier(model="svm", social=True), *hedge_data()),
+        lambda: (StanceClassifier(target_mode="interact"), *stance_frame()),
+        lambda: (StanceClassifier(model="huber", target_mode="pair"), *stance_frame()),
+    ],
+    ids=["hedge", "hedge-svm-social", "stance-interact", "stance-pair-huber"],
+)
+def test_long_inputs_are_predicted_in_batches_with_the_same_results(monkeypatch, make):
+    clf, X, y = make()
+    clf.fit(X, y)
+    whole = {
+        name: getattr(clf, name)(X)
+        for name in ("predict", "predict_proba", "decision_function")
+    }
+    seen = []
+    transform = clf.pipeline_.named_steps["features"].transform
+
+    def counting_transform(frame):
+        seen.append(len(frame))
+        return transform(frame)
+
+    monkeypatch.setattr(estimators, "PREDICT_BATCH", 7)
+    monkeypatch.setattr(
+        clf.pipeline_.named_steps["features"], "transform", counting_transform
+    )
+    for name, expected in whole.items():
+        seen.clear()
+        batched = getattr(clf, name)(X)
+        assert max(seen) == 7 and sum(seen) == len(y), name
+        if name == "predict":
+            np.testing.assert_array_equal(batched, expected)
+        else:
+            np.testing.assert_allclose(batched, expected, rtol=1e-9)
+
+
+def test_no_arabic_warning_points_at_the_callers_line(hedge_model):
+    with pytest.warns(NoArabicWarning) as caught:
+        hedge_model.predict_proba(["allegedly"])
+    assert caught[0].filename == __file__
 
 
 def test_unfitted_estimator_raises_not_fitted():

@@ -18,6 +18,7 @@ Examples
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
 from numbers import Real
 from typing import Any
 
@@ -51,6 +52,10 @@ TARGET_MODES: tuple[str, ...] = ("auto", "none", "interact", "pair")
 #: In ``target_mode="auto"``, targets repeated at least this often on average
 #: are topics (``"interact"``); rarer ones are claims (``"pair"``).
 TOPIC_MIN_ROWS = 10
+#: Texts turned into features at a time by ``predict``, ``predict_proba`` and
+#: ``decision_function``: the TF-IDF matrix of a long corpus is built batch by batch,
+#: so memory stays flat (about 1 GB per 50,000 news sentences in one batch).
+PREDICT_BATCH = 5000
 
 
 class _TextClassifier(ClassifierMixin, BaseEstimator):
@@ -93,20 +98,37 @@ class _TextClassifier(ClassifierMixin, BaseEstimator):
 
     def predict(self, X: Any) -> np.ndarray:
         """Predict one label per text."""
-        frame = self._frame(X)
-        return self.pipeline_.predict(frame)
+        return self._batched(X, lambda frame: self.pipeline_.predict(frame))
 
     def predict_proba(self, X: Any) -> np.ndarray:
         """Class probabilities, columns in the order of ``classes_``."""
-        frame = self._frame(X)
-        return self.pipeline_.predict_proba(frame)
+        return self._batched(X, lambda frame: self.pipeline_.predict_proba(frame))
 
     def decision_function(self, X: Any) -> np.ndarray:
         """Signed distances of the linear model (one column per class, or one
         for two classes, positive for ``classes_[1]``)."""
+
+        def distances(frame: pd.DataFrame) -> np.ndarray:
+            features = self.pipeline_.named_steps["features"].transform(frame)
+            return self.linear_model_.decision_function(features)
+
+        return self._batched(X, distances)
+
+    def _batched(
+        self, X: Any, method: Callable[[pd.DataFrame], np.ndarray]
+    ) -> np.ndarray:
+        """``method`` on the checked input, ``PREDICT_BATCH`` rows at a time.
+
+        Features are computed row by row (vocabulary and weights are fixed at fit),
+        so batching bounds memory without changing any result.
+        """
         frame = self._frame(X)
-        features = self.pipeline_.named_steps["features"].transform(frame)
-        return self.linear_model_.decision_function(features)
+        if len(frame) <= PREDICT_BATCH:
+            return method(frame)
+        starts = range(0, len(frame), PREDICT_BATCH)
+        return np.concatenate(
+            [method(frame.iloc[i : i + PREDICT_BATCH]) for i in starts]
+        )
 
     @property
     def linear_model_(self) -> Any:
@@ -229,7 +251,7 @@ class _TextClassifier(ClassifierMixin, BaseEstimator):
         warnings.warn(
             f"X: {message}; predictions on them are not meaningful",
             NoArabicWarning,
-            stacklevel=3,
+            stacklevel=4,  # the caller of predict / predict_proba / decision_function
         )
         return frame
 
