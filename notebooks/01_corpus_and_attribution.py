@@ -37,6 +37,8 @@ from toolkit.corpus import (
     split_sentences,
 )
 from toolkit.corpus import schema as S
+from toolkit.corpus.attribution_check import attribution_accuracy, compare_attribution
+from toolkit.datasets import framing_articles, load_framing_statements
 from toolkit.framing import verb_profile
 from toolkit.paths import figures_dir
 from toolkit.plotting import plot_verb_profile, save_figure, use_arabic_font
@@ -59,7 +61,7 @@ articles[list(S.ARTICLE_COLUMNS)].assign(text=articles[S.TEXT].str.slice(0, 60) 
 # ## Normalise
 #
 # Arabic spelling varies in ways that matter to a computer but not to a reader. The
-# article itself writes one man's name as "محمد علي" and, two sentences later,
+# article itself writes one man's name as "محمد علي" and, in the next sentence,
 # "محمد على". `normalize` unifies alef and hamza forms, alef maqsura and ya, removes
 # diacritics, tatweel and invisible bidi marks, and maps Arabic-Indic digits.
 
@@ -93,15 +95,43 @@ statements[[S.SPEAKER, S.SIDE, S.VERB, S.VERB_FRAME, S.VERB2]]
 # %% [markdown]
 # ## Check against the gold annotation
 #
-# The example ships with a human annotation (`datasets/examples/*.gold.tsv`). Every
-# attribution matches it:
+# The example ships with a human annotation (`datasets/examples/*.gold.tsv`).
+# `compare_attribution` puts each annotated statement beside the automatic one, and
+# `attribution_accuracy` counts how many agree. Every attribution matches:
 
 # %%
 gold = load_example_gold()
-columns = [S.SPEAKER, S.SIDE, S.VERB, S.VERB_FRAME]
-agreement = (statements[columns] == gold[columns]).mean()
-assert agreement.eq(1.0).all(), agreement
-agreement
+compared = compare_attribution(articles, gold)
+accuracy = attribution_accuracy(compared, n_resamples=0)
+assert (accuracy["correct"] == accuracy["n"]).all(), accuracy
+accuracy
+
+# %% [markdown]
+# Nine statements are not a measurement. The project's framing corpus (composed for
+# teaching, not harvested news: see its card) has 319 annotated statements about events
+# that nobody looked at while the attribution rules were written. The interval resamples
+# whole articles, because statements of one article share their errors:
+
+# %%
+held_out = load_framing_statements(split="test")
+compared = compare_attribution(framing_articles(held_out), held_out)
+attribution_accuracy(compared).round(3)
+
+# %% [markdown]
+# About one statement in five gets another side than the annotators gave it. Where do
+# the errors go? Rows are the annotators' side, columns the automatic one:
+
+# %%
+errors = compared[compared[S.SIDE] != compared["predicted_" + S.SIDE]]
+pd.crosstab(errors[S.SIDE], errors["predicted_" + S.SIDE])
+
+# %% [markdown]
+# Most errors send a third party's or a side's statement to the narrator (a reporting
+# verb the lexicon lacks, or a post with no verb at all) or to a third party (a
+# spokesperson whose organisation is not in the actor lexicon). Both dilute the
+# comparison rather than flip it: a statement wrongly given to the *other* side is rare.
+# On your own outlet, annotate a sample and run the same two lines before you report
+# per-side numbers.
 
 # %% [markdown]
 # ## What the table already shows

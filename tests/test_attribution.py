@@ -10,6 +10,11 @@ from toolkit.corpus import (
     load_example_gold,
 )
 from toolkit.corpus import schema as S
+from toolkit.corpus.attribution_check import (
+    ATTRIBUTION_COLUMNS,
+    attribution_accuracy,
+    compare_attribution,
+)
 
 
 @pytest.fixture(scope="module")
@@ -295,3 +300,88 @@ def test_a_verb_form_after_adam_or_ghayr_is_not_the_reporting_verb():
         "مسؤولة في هيئة التربية، طلبت عدم ذكر اسمها، قالت إن المدارس مغلقة"
     )
     assert row[S.VERB] == "قالت"
+
+
+# -- measuring attribution against an annotation -------------------------------
+
+
+def test_the_seed_article_agrees_with_its_gold_on_every_column(gold):
+    compared = compare_attribution(load_example(), gold)
+    table = attribution_accuracy(compared, n_resamples=0)
+    assert table["column"].tolist() == list(ATTRIBUTION_COLUMNS)
+    assert (table["correct"] == 9).all() and (table["n"] == 9).all()
+
+
+def test_a_disagreement_is_counted_and_shown_beside_the_annotation(gold):
+    changed = gold.copy()
+    changed.loc[0, S.SIDE] = S.GOVERNMENT
+    compared = compare_attribution(load_example(), changed)
+    assert compared.loc[0, [S.SIDE, "predicted_side"]].tolist() == ["government", "sdc"]
+    table = attribution_accuracy(compared, n_resamples=200).set_index("column")
+    assert table.loc[S.SIDE, "correct"] == 8
+    # one article: resampling it gives back the same share
+    assert table.loc[S.SIDE, ["ci_low", "ci_high"]].tolist() == pytest.approx(
+        [8 / 9] * 2
+    )
+
+
+def two_articles() -> tuple[pd.DataFrame, pd.DataFrame]:
+    articles = pd.DataFrame(
+        {
+            S.DOC_ID: ["a", "b"],
+            S.TEXT: ["قسد نفت ذلك. وقال المرصد إن القصف توقف.", "تواصل القصف."],
+        }
+    )
+    gold = pd.DataFrame(
+        {
+            S.DOC_ID: ["a", "a", "b"],
+            S.CHAR_START: [0, 13, 0],
+            S.SIDE: ["sdc", "third_party", "narrator"],
+            S.VERB_FRAME: ["denial", "neutral", "none"],
+            S.VERB: ["نفت", "قال", ""],
+            S.SPEAKER: ["قوات سوريا الديمقراطية", "المرصد السوري لحقوق الإنسان", ""],
+            "genre": ["wire", "wire", "headline"],
+        }
+    )
+    return articles, gold
+
+
+def test_statements_are_matched_by_offset_and_a_missed_sentence_counts_as_wrong():
+    articles, gold = two_articles()
+    assert compare_attribution(articles, gold)["predicted_side"].tolist() == [
+        "sdc",
+        "third_party",
+        "narrator",
+    ]
+    gold.loc[1, S.CHAR_START] = 14  # no automatic sentence starts there
+    compared = compare_attribution(articles, gold)
+    assert compared.loc[1, "predicted_side"] == ""
+    by_genre = attribution_accuracy(compared, by="genre", n_resamples=0)
+    sides = by_genre[by_genre["column"] == S.SIDE].set_index("genre")
+    assert sides["correct"].to_dict() == {"headline": 1, "wire": 1}
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda g: g.assign(doc_id=["a", "z", "b"]), r"row 1 has doc_id 'z'"),
+        (lambda g: g.assign(char_start=[0, "x", 0]), r"row 1 has char_start='x'"),
+        (
+            lambda g: g.drop(columns=[S.VERB_FRAME]),
+            r"missing required column.*verb_frame",
+        ),
+    ],
+)
+def test_bad_annotation_tables_are_named(change, message):
+    articles, gold = two_articles()
+    with pytest.raises(ValueError, match=message):
+        compare_attribution(articles, change(gold))
+
+
+def test_bad_accuracy_arguments_are_named():
+    articles, gold = two_articles()
+    compared = compare_attribution(articles, gold)
+    with pytest.raises(ValueError, match="by='genr' is not a column"):
+        attribution_accuracy(compared, by="genr")
+    with pytest.raises(ValueError, match="n_resamples"):
+        attribution_accuracy(compared, n_resamples=-1)

@@ -8,7 +8,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from toolkit.corpus import DecodeError, normalize
 from toolkit.corpus import schema as S
-from toolkit.datasets import load_framing_statements
+from toolkit.corpus.attribution_check import attribution_accuracy, compare_attribution
+from toolkit.datasets import framing_articles, load_framing_statements
 from toolkit.datasets.framing import (
     FRAMING_COLUMNS,
     FRAMING_STATEMENTS_PATH,
@@ -140,3 +141,28 @@ def test_damaged_copy_names_the_file(tmp_path):
     path.write_bytes(FRAMING_STATEMENTS_PATH.read_bytes() + "قال".encode()[:-1])
     with pytest.raises(DecodeError, match=r"statements\.tsv: byte \d+ .*damaged"):
         load_framing_statements(path=path)
+
+
+def test_articles_rebuild_so_that_offsets_point_at_each_statement(corpus):
+    articles = framing_articles(corpus).set_index(S.DOC_ID)
+    assert len(articles) == corpus[S.DOC_ID].nunique()
+    for row in corpus.sample(50, random_state=0).itertuples():
+        text = articles.loc[row.doc_id, S.TEXT]
+        assert text[row.char_start : row.char_end] == row.text
+
+
+def test_articles_refuse_a_statement_table_with_a_hole(corpus):
+    doc_id = corpus[S.DOC_ID].iloc[0]
+    holed = corpus[~((corpus[S.DOC_ID] == doc_id) & (corpus[S.SENT_ID] == "0"))]
+    with pytest.raises(ValueError, match=f"doc_id '{doc_id}' does not rebuild"):
+        framing_articles(holed)
+
+
+def test_attribution_agrees_with_the_annotation_on_unseen_events(corpus):
+    """The test split's events were not looked at while the attribution rules were
+    written; side agreement measured there was 77.7 % (55.5 % before those rules)."""
+    test = corpus[corpus[S.SPLIT] == "test"]
+    compared = compare_attribution(framing_articles(test), test)
+    accuracy = attribution_accuracy(compared, n_resamples=0).set_index("column")
+    assert accuracy.loc[S.SIDE, "accuracy"] >= 0.75
+    assert accuracy.loc[S.VERB_FRAME, "accuracy"] >= 0.85

@@ -40,6 +40,7 @@ from toolkit.datasets.framing import (
     FRAMING_STATEMENTS_PATH,
     GENRE,
     NOTES,
+    framing_articles,
     load_framing_statements,
 )
 from toolkit.datasets.real_hedging import REAL_HEDGING_PATH, load_real_hedging
@@ -62,6 +63,7 @@ __all__ = [
     "ChecksumError",
     "data_home",
     "fetch",
+    "framing_articles",
     "load_ans",
     "load_ans_claims",
     "load_arabicstancex",

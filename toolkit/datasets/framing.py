@@ -19,7 +19,9 @@ import pandas as pd
 from toolkit.corpus.schema import (
     CHAR_END,
     CHAR_START,
+    DOC_ID,
     HEDGED,
+    SENT_ID,
     SIDE,
     SIDES,
     SPLIT,
@@ -123,6 +125,59 @@ def load_framing_statements(
     extra = [name for name in frame.columns if name not in FRAMING_COLUMNS]
     frame = frame[[*FRAMING_COLUMNS, *extra]]
     return frame[frame[SPLIT].isin(wanted)].reset_index(drop=True)
+
+
+def framing_articles(statements: pd.DataFrame) -> pd.DataFrame:
+    """Rebuild the pseudo-articles of the framing corpus from its statements.
+
+    Each article's text is its statements joined by newlines, in ``sent_id``
+    order: the text the ``char_start``/``char_end`` offsets point into. Running
+    :func:`toolkit.corpus.extract_statements` on these articles and comparing
+    with the annotation (:mod:`toolkit.corpus.attribution_check`) measures
+    automatic attribution.
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        Rows of :func:`load_framing_statements` (whole articles: every statement
+        of each ``doc_id`` it holds).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id``, ``text``, ``split``, ``genre`` (of the article's first
+        statement), one row per article.
+
+    Raises
+    ------
+    ValueError
+        When a statement's ``char_start`` does not point at its text in the
+        rebuilt article (a statement is missing); the message names the
+        ``doc_id``.
+
+    Examples
+    --------
+    >>> articles = framing_articles(load_framing_statements(split="test"))
+    >>> articles.columns.tolist()
+    ['doc_id', 'text', 'split', 'genre']
+    """
+    rows = []
+    for doc_id, part in statements.groupby(DOC_ID, sort=False):
+        part = part.sort_values(SENT_ID, key=lambda ids: ids.astype(int))
+        text = "\n".join(part[TEXT])
+        for start, sentence in zip(part[CHAR_START], part[TEXT], strict=True):
+            if (
+                pd.isna(start)
+                or text[int(start) : int(start) + len(sentence)] != sentence
+            ):
+                raise ValueError(
+                    f"framing_articles: doc_id {doc_id!r} does not rebuild (its "
+                    f"char_start {start} does not point at its statement); pass "
+                    "every statement of each article"
+                )
+        first = part.iloc[0]
+        rows.append((doc_id, text, first[SPLIT], first[GENRE]))
+    return pd.DataFrame(rows, columns=[DOC_ID, TEXT, SPLIT, GENRE])
 
 
 def _check_texts(frame: pd.DataFrame, what: str) -> None:
