@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from toolkit.classify import load
 from toolkit.cli import main
 from toolkit.corpus import CorpusWarning, load_example, load_example_gold
 from toolkit.datasets import load_framing_statements
@@ -506,3 +507,26 @@ def test_tasks_refuse_other_arguments(tasks, argv, capsys):
     assert tasks.main(argv) == 2
     assert "run also takes --force" in capsys.readouterr().err
     assert tasks.calls == []
+
+
+def test_a_partly_labelled_sheet_trains_on_its_labelled_rows_when_asked(
+    tmp_path, capsys
+):
+    texts = ["زعم المتحدث أن", "أكد المتحدث أن", "ادعى المصدر أن", "أوضح المصدر أن"]
+    labels = ["1", "0", "1", "0"] + [""] * 7
+    data = tmp_path / "sheet.csv"
+    pd.DataFrame({"text": (texts * 3)[: len(labels)], "hedged": labels}).to_csv(
+        data, index=False
+    )
+    out = tmp_path / "m.skops"
+    assert main(["train", "hedging", str(data), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert (
+        "row(s) 4, 5, 6, 7, 8, ... (7 of 11 rows" in err and "--skip-unlabelled" in err
+    )
+    assert not out.exists()
+    with pytest.warns(UserWarning, match="trained on the 4 labelled rows; 7 rows"):
+        code = main(
+            ["train", "hedging", str(data), "--out", str(out), "--skip-unlabelled"]
+        )
+    assert code == 0 and load(out).predict(["زعم الوزير أن"]).tolist() == [1]

@@ -126,7 +126,13 @@ def _train(args: argparse.Namespace) -> None:
     from toolkit.pipeline import train_from_file
 
     _check_out_file(Path(args.out), force=args.force, source=Path(args.data))
-    path = train_from_file(args.task, args.data, args.out, encoding=args.encoding)
+    path = train_from_file(
+        args.task,
+        args.data,
+        args.out,
+        encoding=args.encoding,
+        skip_unlabelled=args.skip_unlabelled,
+    )
     if not args.quiet:
         print(f"{args.task} model saved to {path}")
 
@@ -217,6 +223,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     train.add_argument("--out", required=True, help="where to save the model (.skops)")
     train.add_argument("--force", action="store_true", help="overwrite --out")
+    train.add_argument(
+        "--skip-unlabelled",
+        action="store_true",
+        help="train on the rows whose label is filled in (warns how many are left out)",
+    )
     train.set_defaults(run=_train)
 
     annotate = commands.add_parser(

@@ -25,7 +25,7 @@ import pandas as pd
 from sklearn.base import ClassifierMixin
 from tqdm.auto import tqdm
 
-from toolkit.corpus import extract_statements, read_rows
+from toolkit.corpus import CorpusWarning, extract_statements, read_rows
 from toolkit.corpus import schema as S
 from toolkit.datasets import load_framing_statements
 from toolkit.framing import (
@@ -115,7 +115,12 @@ def default_model(task: str) -> ClassifierMixin:
 
 
 def train_from_file(
-    task: str, data: str | Path, out: str | Path, *, encoding: str | None = None
+    task: str,
+    data: str | Path,
+    out: str | Path,
+    *,
+    encoding: str | None = None,
+    skip_unlabelled: bool = False,
 ) -> Path:
     """Train a classifier on an annotated file and save it safely.
 
@@ -132,6 +137,10 @@ def train_from_file(
         needed.
     encoding : str, optional
         Force the codec of ``data``; detected when omitted.
+    skip_unlabelled : bool, default False
+        Train on the rows whose label is filled in and warn how many were left
+        out (a sheet labelled in several sittings); by default an empty label is
+        an error.
 
     Returns
     -------
@@ -162,6 +171,18 @@ def train_from_file(
         raise ValueError(f"task must be 'stance' or 'hedging', got {task!r}")
     table = read_statements(data, encoding=encoding)
     S.require_columns(table, [label], str(data))
+    if skip_unlabelled:
+        blank = table[label].map(_is_blank)
+        if blank.all():
+            raise ValueError(f"{data}: column {label!r} is empty in every row")
+        if blank.any():
+            warnings.warn(
+                f"{data}: trained on the {int((~blank).sum())} labelled rows; "
+                f"{int(blank.sum())} rows with an empty {label!r} were left out",
+                CorpusWarning,
+                stacklevel=2,
+            )
+        table = table[~blank.to_numpy()]
     y = annotated_labels(table[label], task, str(data))
     model = _new_model(task).fit(table[S.TEXT], y)
     Path(out).parent.mkdir(parents=True, exist_ok=True)
@@ -254,8 +275,13 @@ def annotated_labels(values: pd.Series, task: str, where: str) -> pd.Series:
     known = {str(label): label for label in vocabulary}
     blank = values.map(_is_blank)
     if blank.any():
-        rows = ", ".join(map(str, blank.to_numpy().nonzero()[0][:5]))
-        raise ValueError(f"{where}: column {column!r} is empty in row(s) {rows}")
+        empty = blank.to_numpy().nonzero()[0]
+        rows = ", ".join(map(str, empty[:5])) + (", ..." if len(empty) > 5 else "")
+        raise ValueError(
+            f"{where}: column {column!r} is empty in row(s) {rows} ({len(empty)} of "
+            f"{len(values)} rows; row 0 is the first under the header); fill them, "
+            "or train on the labelled rows only (--skip-unlabelled)"
+        )
     parsed = values.map(lambda v: known.get(label_key(v)))
     unknown = parsed.isna().to_numpy().nonzero()[0]
     if len(unknown):
@@ -419,7 +445,6 @@ def warn_statements_without_arabic(statements: pd.DataFrame) -> None:
     predicted stance and hedging are not meaningful
     """
     from toolkit.classify.inputs import has_arabic
-    from toolkit.corpus import CorpusWarning
 
     foreign = ~has_arabic(statements[S.TEXT])
     if not foreign.any():
