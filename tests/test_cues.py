@@ -89,3 +89,9 @@ def test_a_long_post_with_an_alternative_question_is_not_a_headline():
 )
 def test_forecasts_are_hedges(text):
     assert kinds(text) == ["hedge"]
+
+
+def test_a_negated_qad_cue_is_reported_as_written():
+    assert [(c.kind, c.cue) for c in find_cues("وقد لا تصمد الهدنة")] == [
+        ("hedge", "وقد لا تصمد")
+    ]

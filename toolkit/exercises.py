@@ -177,6 +177,10 @@ def check_bootstrap(
     statements, resampling whole documents. Accepted within 0.02 of the toolkit's
     cluster bootstrap (:func:`toolkit.framing.hedging_by_side`) on each bound.
 
+    The notebook checks it on the many-document corpus. The example below uses the
+    one-article seed, where ``hedging_by_side`` has no documents to resample and gives
+    a Wilson interval instead; it only shows the two messages.
+
     Examples
     --------
     >>> gold = load_example_gold()

@@ -228,6 +228,7 @@ def read_rows(
     Examples
     --------
     >>> import tempfile
+    >>> from pathlib import Path
     >>> rows = '{"doc_id": 7, "text": "قال"}\\n{"doc_id": 7, "text": "أكد"}\\n'
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     path = Path(tmp) / "statements.jsonl"

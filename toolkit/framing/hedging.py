@@ -89,7 +89,9 @@ def hedging_by_side(
         a Wilson interval over its statements instead, and ``interval`` says so.
         ``attrs["test"]`` holds the comparison of the two ``compare`` sides: a dict
         with ``sides``, ``test`` (``"fisher_exact"`` for small tables, else
-        ``"chi2"``), ``statistic`` and ``p_value``; ``attrs["confidence"]`` the
+        ``"chi2"``; ``"none"`` with NaN statistic and p-value when a side has no
+        statement), ``statistic`` and
+        ``p_value``; ``attrs["confidence"]`` the
         level of the intervals.
 
     Raises

@@ -165,9 +165,10 @@ def _qad_cue(tokens: list[str], i: int) -> Cue | None:
     if tokens[after] == "لا" and after + 1 < len(tokens):
         after += 1
     past_perfect = i > 0 and tokens[i - 1] in _KANA
+    phrase = " ".join(tokens[i : after + 1])  # as written: "وقد لا تصمد"
     if not past_perfect and is_imperfect(tokens[after]):
-        return Cue("hedge", f"{token} {tokens[after]}", i)
-    return Cue("booster", f"{token} {tokens[after]}", i)
+        return Cue("hedge", phrase, i)
+    return Cue("booster", phrase, i)
 
 
 def find_cues(text: str, tokens: list[str] | None = None) -> list[Cue]:
