@@ -100,7 +100,9 @@ pd.DataFrame(
 # %%
 hedge = models["n-grams + cues"]
 report = evaluate(hedge, test[S.TEXT], test[S.HEDGED])
-ax = plot_confusion_matrix(report.confusion, title="مصفوفة الالتباس: التحفظ")
+hedge_names = {0: "جازم", 1: "متحفظ"}  # firm / hedged
+confusion = report.confusion.rename(index=hedge_names, columns=hedge_names)
+ax = plot_confusion_matrix(confusion, title="مصفوفة الالتباس: التحفظ")
 save_figure(ax.figure, figures_dir() / "03_hedging_confusion.png")
 plt.show()
 

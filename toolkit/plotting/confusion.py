@@ -112,5 +112,9 @@ def plot_confusion_matrix(
     ax.invert_xaxis()
     rtl_axes(ax, title, xlabel="الصنف المتوقع", ylabel="الصنف الفعلي")
     ax.yaxis.label.set(rotation=-90, va="bottom")
+    # Set apart from the class names, so "predicted" does not read as part of one.
+    ax.xaxis.labelpad = 8
+    for label in (ax.xaxis.label, ax.yaxis.label):
+        label.set(color="dimgray")
     ax.figure.colorbar(image, ax=ax, location="left", shrink=0.8)
     return ax
