@@ -9,6 +9,9 @@ once, and prints one table (written to ``benchmarks/results/accuracy.md``):
   features, on statements with no lexicon cue, per genre) and domain stance;
 * the nine statements of the seed article (models trained on the framing
   corpus's train split);
+* automatic attribution (side, verb frame, verb, speaker) against the framing
+  corpus's annotation on its test split (whose events were not read while the rules
+  were written; intervals resample whole articles) and the seed article's gold;
 * the default hedging model on real headlines and tweets: macro-F1 on the
   labelled real-text set (``datasets/real-hedging``; its test part, by genre
   and with or without a lexicon cue, and its dev part, which guided the cue
@@ -45,7 +48,8 @@ from toolkit.classify import (
     evaluate_predictions,
 )
 from toolkit.classify.cues import CUE_KINDS, cue_vector
-from toolkit.corpus import extract_statements, load_example
+from toolkit.corpus import extract_statements, load_example, load_example_gold
+from toolkit.corpus.attribution_check import attribution_accuracy, compare_attribution
 from toolkit.corpus.schema import HEDGED, SIDE, STANCE, TARGET, TEXT
 from toolkit.datasets import GENRE
 from toolkit.pipeline import speaker_side_rule
@@ -297,6 +301,60 @@ def framing_rows() -> list[dict]:
     return rows
 
 
+def attribution_rows() -> list[dict]:
+    """Automatic attribution against the framing corpus annotation (test split,
+    article bootstrap) and the seed article's gold."""
+    rows = []
+    test = datasets.load_framing_statements(split="test")
+    compared = compare_attribution(datasets.framing_articles(test), test)
+    note = "extract_statements (rules; no training)"
+    by_genre = attribution_accuracy(compared, by=datasets.GENRE)
+    results = [
+        (f"Attribution, framing corpus: {result['column']}", result)
+        for _, result in attribution_accuracy(compared).iterrows()
+    ] + [
+        (f"Attribution, framing corpus: side, genre {result[datasets.GENRE]}", result)
+        for _, result in by_genre[by_genre["column"] == SIDE].iterrows()
+    ]
+    for task, result in results:
+        rows.append(
+            row(
+                task,
+                0,
+                int(result["n"]),
+                "accuracy",
+                share_cell(result),
+                "",
+                note,
+                np.nan,
+            )
+        )
+    seed = attribution_accuracy(
+        compare_attribution(load_example(), load_example_gold()), n_resamples=0
+    )
+    rows.append(
+        row(
+            "Attribution, seed article: side, verb frame, verb, speaker",
+            0,
+            len(load_example_gold()),
+            "correct",
+            " / ".join(f"{c}/{n}" for c, n in seed[["correct", "n"]].values),
+            "all 9",
+            note,
+            np.nan,
+        )
+    )
+    return rows
+
+
+def share_cell(result: pd.Series) -> str:
+    """An accuracy row of ``attribution_accuracy`` as "77.7 [73.0, 82.1]"."""
+    return (
+        f"{100 * result['accuracy']:.1f} "
+        f"[{100 * result['ci_low']:.1f}, {100 * result['ci_high']:.1f}]"
+    )
+
+
 def labelled_real_rows() -> list[dict]:
     """Default HedgeClassifier() (and the no-cue ablation) on the real-text set.
 
@@ -478,6 +536,7 @@ def main() -> None:
     table = pd.DataFrame(
         public_rows()
         + framing_rows()
+        + attribution_rows()
         + labelled_real_rows()
         + in_genre_rows()
         + real_text_rows()

@@ -223,49 +223,56 @@ def test_rules_for_subjects_sources_and_verbs(sentence, speaker, side, verb, fra
     )
 
 
-def article_sides(*sentences: str) -> list[tuple[str, str]]:
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        pytest.param(
+            [
+                "وأكد المتحدث باسم الأسايش، سيبان حسو، أن المعابر ستبقى مغلقة.",
+                "ونفى حسو أي علاقة بالخلافات.",
+            ],
+            [("سيبان حسو", "sdc")] * 2,
+            id="name after a title; the surname refers back",
+        ),
+        pytest.param(
+            [
+                "وقال المتحدث باسم المفوضية، دلشاد عثمان، إن التسجيل انتهى.",
+                "واتهم عثمان وسائل الإعلام الحكومية بالتضخيم.",
+            ],
+            [("دلشاد عثمان", "third_party")] * 2,
+            id="name after an unlisted title",
+        ),
+        pytest.param(
+            [
+                "وقال حسان الأيوبي، قائد الشرطة العسكرية في الجيش السوري، إن الطريق آمن.",
+                '"لن يكون هناك سلاح خارج إطار الدولة"، قال الأيوبي للصحفيين.',
+            ],
+            [("حسان الأيوبي", "government")] * 2,
+            id="fronted quote; subject after the verb ends at a preposition",
+        ),
+        pytest.param(
+            [
+                "أعلنت وزارة الدفاع وقف العمليات.",
+                "وقالت في بيان إن الهدنة صامدة.",
+                "ودعا البيان المنظمات إلى التحرك.",
+            ],
+            [("وزارة الدفاع", "government")] * 3,
+            id="no subject after the verb, and 'the statement', continue the speaker",
+        ),
+        pytest.param(
+            [
+                "وقال مصدر في محافظة الحسكة إن القافلة وصلت.",
+                "ويطالب وجهاء من عشائر الرقة بعودة الجيش إلى الطريق.",
+            ],
+            [("مصدر", "government"), ("وجهاء", "third_party")],
+            id="side from the title, not from a later word",
+        ),
+    ],
+)
+def test_rules_that_need_the_article(sentences, expected):
     text = " ".join(sentences)
     rows = extract_statements(pd.DataFrame({S.DOC_ID: ["d"], S.TEXT: [text]}))
-    return list(zip(rows[S.SPEAKER], rows[S.SIDE], strict=True))
-
-
-def test_a_name_after_a_title_is_the_speaker_and_its_surname_refers_back():
-    assert article_sides(
-        "وأكد المتحدث باسم الأسايش، سيبان حسو، أن المعابر ستبقى مغلقة.",
-        "ونفى حسو أي علاقة بالخلافات.",
-    ) == [("سيبان حسو", "sdc"), ("سيبان حسو", "sdc")]
-
-
-def test_a_fronted_quote_leaves_the_subject_after_the_verb():
-    assert article_sides(
-        "وقال حسان الأيوبي، قائد الشرطة العسكرية في الجيش السوري، إن الطريق آمن.",
-        '"لن يكون هناك سلاح خارج إطار الدولة"، قال الأيوبي للصحفيين.',
-    ) == [("حسان الأيوبي", "government"), ("حسان الأيوبي", "government")]
-
-
-def test_a_pronoun_subject_after_a_preposition_continues_the_speaker():
-    assert (
-        article_sides(
-            "أعلنت وزارة الدفاع وقف العمليات.",
-            "وقالت في بيان إن الهدنة صامدة.",
-            "ودعا البيان المنظمات إلى التحرك.",
-        )
-        == [("وزارة الدفاع", "government")] * 3
-    )
-
-
-def test_an_unknown_speaker_takes_the_side_named_in_the_title_not_a_later_word():
-    assert article_sides(
-        "وقال مصدر في محافظة الحسكة إن القافلة وصلت.",
-        "ويطالب وجهاء من عشائر الرقة بعودة الجيش إلى الطريق.",
-    ) == [("مصدر", "government"), ("وجهاء", "third_party")]
-
-
-def test_a_name_after_an_unlisted_title_is_remembered_with_the_titles_side():
-    assert article_sides(
-        "وقال المتحدث باسم المفوضية، دلشاد عثمان، إن التسجيل انتهى.",
-        "واتهم عثمان وسائل الإعلام الحكومية بالتضخيم.",
-    ) == [("دلشاد عثمان", "third_party"), ("دلشاد عثمان", "third_party")]
+    assert list(zip(rows[S.SPEAKER], rows[S.SIDE], strict=True)) == expected
 
 
 @pytest.mark.parametrize(
