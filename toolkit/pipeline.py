@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from sklearn.base import ClassifierMixin
-from tqdm.auto import tqdm
+from tqdm import tqdm  # text bar: tqdm.auto warns in notebooks without ipywidgets
 
 from toolkit.corpus import CorpusWarning, extract_statements, read_rows
 from toolkit.corpus import schema as S

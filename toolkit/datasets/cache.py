@@ -15,12 +15,19 @@ Examples
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 
 import platformdirs
-import pooch
+from tqdm import TqdmWarning
 
 from toolkit.datasets.catalog import RemoteFile, remote_files
+
+with warnings.catch_warnings():
+    # pooch imports tqdm.auto, which warns "IProgress not found" in every notebook
+    # without ipywidgets; the toolkit draws no notebook progress bar.
+    warnings.simplefilter("ignore", TqdmWarning)
+    import pooch
 
 #: Environment variable naming the cache folder (overrides the default).
 ENV_VAR = "TOOLKIT_DATA_HOME"
