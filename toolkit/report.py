@@ -99,6 +99,22 @@ class Paragraph:
 
 
 @dataclass
+class Bullets:
+    """A bulleted list of plain-text items.
+
+    Examples
+    --------
+    >>> print(to_markdown([Bullets(["sdc: 4 statements", "government: 4"])]), end="")
+    - sdc: 4 statements
+    - government: 4
+    >>> "<ul><li>a</li><li>b</li></ul>" in to_html([Bullets(["a", "b"])], Path("."), "D")
+    True
+    """
+
+    items: list[str]
+
+
+@dataclass
 class Table:
     """A table of a report, shown without its index.
 
@@ -128,7 +144,7 @@ class Figure:
     caption: str
 
 
-Block = Heading | Paragraph | Table | Figure
+Block = Heading | Paragraph | Bullets | Table | Figure
 
 
 def markdown_table(frame: pd.DataFrame) -> str:
@@ -179,6 +195,8 @@ def to_markdown(blocks: list[Block]) -> str:
             parts.append(f"{'#' * block.level} {block.text}")
         elif isinstance(block, Paragraph):
             parts.append(block.text)
+        elif isinstance(block, Bullets):
+            parts.append("\n".join(f"- {item}" for item in block.items))
         elif isinstance(block, Table):
             parts.append(markdown_table(block.frame))
         else:
@@ -204,6 +222,9 @@ def to_html(blocks: list[Block], folder: Path, title: str) -> str:
             body.append(f"<h{block.level}>{html.escape(block.text)}</h{block.level}>")
         elif isinstance(block, Paragraph):
             body.append(f"<p>{html.escape(block.text)}</p>")
+        elif isinstance(block, Bullets):
+            items = "".join(f"<li>{html.escape(item)}</li>" for item in block.items)
+            body.append(f"<ul>{items}</ul>")
         elif isinstance(block, Table):
             body.append(block.frame.to_html(index=False, border=0, escape=True))
         else:
@@ -453,7 +474,7 @@ def build_blocks(
             "reported in benchmarks/results/accuracy.md."
         ),
         Heading("What the numbers say"),
-        *[Paragraph(f"- {line}") for line in [*analysis.notes, *_findings(analysis)]],
+        Bullets([*analysis.notes, *_findings(analysis)]),
         Heading("Statements per side"),
         Table(counts),
         Heading("How each side's statements are introduced"),
