@@ -107,9 +107,9 @@ def test_seed_summary_table(gold):
     value = table[col.VALUE]
     assert value["verb frame", "assertive share", GOVERNMENT] == 0.75
     assert value["hedging", "hedged share", SDC] == 0.25
-    assert value["labels", "label «ميليشيا قسد» (delegitimising)", SDC] == 1
-    assert value["labels", "delegitimising label share", SDC] > 0
-    assert value["labels", "delegitimising label share", GOVERNMENT] == 0
+    assert value["labels", "label «ميليشيا قسد» (delegitimising) naming it", SDC] == 1
+    assert value["labels", "delegitimising share of labels naming it", SDC] > 0
+    assert value["labels", "delegitimising share of labels naming it", GOVERNMENT] == 0
     assert list(table.reset_index().columns) == list(
         ("section", "measure", "side", "value", "ci_low", "ci_high", "test", "p_value")
     )

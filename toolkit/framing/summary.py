@@ -108,11 +108,12 @@ def compare_sides(
           tested against the other side (frame vs other frames, 2×2);
         * ``hedging``: hedged share with interval and test (if ``hedged`` exists);
         * ``stance``: share of each stance (if ``stance`` exists), tested;
-        * ``labels``: for the actor in ``side``, the share of the labels naming it
-          that are delegitimising / neutral / legitimising, whoever speaks, then
-          each label and how often it occurs (``measure`` reads ``label «...»``);
+        * ``labels``: here ``side`` is the side *named*, not the speaker's: the
+          share of the labels naming it that are delegitimising / neutral /
+          legitimising, whoever speaks, then each label and how often it occurs
+          (``measure`` reads ``label «...» (valence) naming it``);
         * ``distinctive terms``: the ``n_terms`` words with the largest z-score
-          (``value``) for each side.
+          for each side; ``value`` is its size ``|z|`` (the sign is the side).
 
         p-values are per row and unadjusted for multiple comparisons.
 
@@ -284,7 +285,7 @@ def _labels(statements: pd.DataFrame, sides: tuple[str, str]) -> pd.DataFrame:
         by_valence = naming.groupby(VALENCE)[COUNT].sum()
         records += [
             {
-                MEASURE: f"{valence} label share",
+                MEASURE: f"{valence} share of labels naming it",
                 SIDE: side,
                 VALUE: by_valence.get(valence, 0) / total,
             }
@@ -292,7 +293,11 @@ def _labels(statements: pd.DataFrame, sides: tuple[str, str]) -> pd.DataFrame:
         ]
         per_label = naming.groupby([LABEL, VALENCE], sort=False)[COUNT].sum()
         records += [
-            {MEASURE: f"label «{label}» ({valence})", SIDE: side, VALUE: count}
+            {
+                MEASURE: f"label «{label}» ({valence}) naming it",
+                SIDE: side,
+                VALUE: count,
+            }
             for (label, valence), count in per_label.items()
         ]
     return _rows("labels", records)
@@ -309,7 +314,7 @@ def _terms(
     for side, ordered in ((sides[0], terms), (sides[1], terms.iloc[::-1])):
         top = ordered[ordered[FAVOURS] == side].head(n_terms)
         records += [
-            {MEASURE: f"distinctive term «{term}»", SIDE: side, VALUE: abs(z)}
+            {MEASURE: f"distinctive term «{term}» (|z|)", SIDE: side, VALUE: abs(z)}
             for term, z in zip(top[TERM], top[Z], strict=True)
         ]
     return _rows("distinctive terms", records)
