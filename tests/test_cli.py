@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -530,3 +531,33 @@ def test_a_partly_labelled_sheet_trains_on_its_labelled_rows_when_asked(
             ["train", "hedging", str(data), "--out", str(out), "--skip-unlabelled"]
         )
     assert code == 0 and load(out).predict(["زعم الوزير أن"]).tolist() == [1]
+
+
+def test_training_on_few_examples_of_a_label_warns(tmp_path):
+    labelled = load_framing_statements("train")[["text", "hedged"]]
+    few = pd.concat(
+        [
+            labelled[labelled["hedged"] == 0].head(60),
+            labelled[labelled["hedged"] == 1].head(5),
+        ]
+    )
+    data = tmp_path / "few.csv"
+    few.to_csv(data, index=False)
+    with pytest.warns(CorpusWarning, match=r"label '1' has only 5 example\(s\) of 65"):
+        assert (
+            main(["train", "hedging", str(data), "--out", str(tmp_path / "m.skops")])
+            == 0
+        )
+    enough = pd.concat(
+        [
+            labelled[labelled["hedged"] == 0].head(60),
+            labelled[labelled["hedged"] == 1].head(30),
+        ]
+    )
+    enough.to_csv(data, index=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CorpusWarning)
+        assert (
+            main(["train", "hedging", str(data), "--out", str(tmp_path / "n.skops")])
+            == 0
+        )

@@ -36,6 +36,9 @@ from toolkit.framing import (
     verb_profile,
 )
 
+#: Fewer examples of a label than this, and ``train`` warns that the model is unstable.
+FEW_EXAMPLES = 30
+
 #: Probability the stance model gives its predicted class.
 STANCE_CONFIDENCE = "stance_confidence"
 #: Probability the hedging model gives "hedged".
@@ -147,6 +150,12 @@ def train_from_file(
     pathlib.Path
         The model file.
 
+    Warns
+    -----
+    CorpusWarning
+        When rows were left out (``skip_unlabelled``), or a label has fewer than
+        :data:`FEW_EXAMPLES` examples.
+
     Raises
     ------
     ValueError
@@ -184,6 +193,16 @@ def train_from_file(
             )
         table = table[~blank.to_numpy()]
     y = annotated_labels(table[label], task, str(data))
+    counts = y.value_counts()
+    rarest, fewest = str(counts.idxmin()), int(counts.min())
+    if fewest < FEW_EXAMPLES:
+        warnings.warn(
+            f"{data}: label {rarest!r} has only {fewest} example(s) "
+            f"of {len(y)}; a model trained on so few is unstable, label more "
+            f"(at least {FEW_EXAMPLES} per label; notebook 02 shows how scores grow)",
+            CorpusWarning,
+            stacklevel=2,
+        )
     model = _new_model(task).fit(table[S.TEXT], y)
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     save(model, out)
