@@ -14,7 +14,8 @@ import pytest
 
 from toolkit.classify import load
 from toolkit.cli import main
-from toolkit.corpus import CorpusWarning, load_example, load_example_gold
+from toolkit.corpus import CorpusWarning, load_corpus, load_example, load_example_gold
+from toolkit.corpus.attribution_check import attribution_accuracy, compare_attribution
 from toolkit.datasets import load_framing_statements
 from toolkit.report import MARKER
 
@@ -561,3 +562,13 @@ def test_training_on_few_examples_of_a_label_warns(tmp_path):
             main(["train", "hedging", str(data), "--out", str(tmp_path / "n.skops")])
             == 0
         )
+
+
+def test_a_corrected_annotate_sheet_measures_attribution(tmp_path):
+    sheet = tmp_path / "sheet.csv"
+    assert main(["annotate", EXAMPLE, "--sample", "9", "--out", str(sheet), "-q"]) == 0
+    corrected = pd.read_csv(sheet)
+    corrected.loc[corrected["sent_id"] == 0, "side"] = "government"  # a disagreement
+    compared = compare_attribution(load_corpus(EXAMPLE), corrected)
+    side = attribution_accuracy(compared, n_resamples=0).set_index("column").loc["side"]
+    assert (side["correct"], side["n"]) == (8, 9)
