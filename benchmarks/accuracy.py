@@ -329,14 +329,15 @@ def attribution_rows() -> list[dict]:
                 np.nan,
             )
         )
+    gold = load_example_gold()
     seed = attribution_accuracy(
-        compare_attribution(load_example(), load_example_gold()), n_resamples=0
+        compare_attribution(load_example(), gold), n_resamples=0
     )
     rows.append(
         row(
             "Attribution, seed article: side, verb frame, verb, speaker",
             0,
-            len(load_example_gold()),
+            len(gold),
             "correct",
             " / ".join(f"{c}/{n}" for c, n in seed[["correct", "n"]].values),
             "all 9",

@@ -87,9 +87,11 @@ def _subject_before(
     for token in tokens[start : verb.index]:
         if token.norm in QUOTES:
             quoted = not quoted
-        elif token.norm in BREAKS and not quoted:
+        elif quoted:
+            continue
+        elif token.norm in BREAKS:
             segments.append([])
-        elif not quoted:
+        else:
             segments[-1].append(token)
     name: list[Token] = []
     while len(segments) > 2 and not segments[-1] and segments[-2]:
