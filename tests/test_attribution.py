@@ -15,6 +15,7 @@ from toolkit.corpus.attribution_check import (
     attribution_accuracy,
     compare_attribution,
 )
+from toolkit.framing.stats import wilson_interval
 
 
 @pytest.fixture(scope="module")
@@ -326,10 +327,12 @@ def test_a_disagreement_is_counted_and_shown_beside_the_annotation(gold):
     assert compared.loc[0, [S.SIDE, "predicted_side"]].tolist() == ["government", "sdc"]
     table = attribution_accuracy(compared, n_resamples=200).set_index("column")
     assert table.loc[S.SIDE, "correct"] == 8
-    # one article: resampling it gives back the same share
+    # one article: nothing to resample, so the Wilson interval of its 9 statements
+    # (resampling the one article would give back 8/9, a point)
     assert table.loc[S.SIDE, ["ci_low", "ci_high"]].tolist() == pytest.approx(
-        [8 / 9] * 2
+        list(wilson_interval(8, 9))
     )
+    assert table.loc[S.SIDE, "interval"].startswith("Wilson")
 
 
 def two_articles() -> tuple[pd.DataFrame, pd.DataFrame]:

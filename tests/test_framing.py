@@ -90,8 +90,11 @@ def test_seed_single_hedge_is_on_the_sdc_side(gold):
     for side in table.index:
         assert table.at[side, col.CI_LOW] <= table.at[side, col.SHARE]
         assert table.at[side, col.SHARE] <= table.at[side, col.CI_HIGH]
-    assert set(table[col.INTERVAL]) == {"Wilson (statements; one document)"}
+    assert set(table[col.INTERVAL]) == {
+        "Wilson (effective statements; fewer than 10 documents)"
+    }
     assert table.attrs["test"]["test"] == "fisher_exact"
+    assert table.attrs["test"]["design_effect"] == (1.0, 1.0)  # one document
 
 
 def test_seed_militia_label_applied_to_the_sdf_by_the_narrator(gold):
@@ -133,13 +136,15 @@ def test_hedging_bootstrap_reproducible_and_seeded():
     other = hedging_by_side(table, seed=4)
     pd.testing.assert_frame_equal(first, again)
     assert not first[[col.CI_LOW, col.CI_HIGH]].equals(other[[col.CI_LOW, col.CI_HIGH]])
-    assert set(first[col.INTERVAL]) == {"cluster bootstrap (documents)"}
+    assert set(first[col.INTERVAL]) == {
+        "cluster bootstrap (documents; at least the Wilson interval)"
+    }
     assert (first[col.CI_LOW] <= first[col.SHARE]).all()
     assert (first[col.SHARE] <= first[col.CI_HIGH]).all()
 
 
 def test_side_interval_does_not_depend_on_other_sides():
-    table = multi_document()
+    table = multi_document(n_docs=30)
     alone = hedging_by_side(table[table[SIDE] == SDC], seed=0).set_index(SIDE)
     both = hedging_by_side(table, seed=0).set_index(SIDE)
     assert alone.at[SDC, col.CI_LOW] == both.at[SDC, col.CI_LOW]
@@ -384,6 +389,16 @@ def test_stats_helpers_refuse_impossible_counts_and_levels():
         difference_test(1, 3, 0, -4)
     with pytest.raises(ValueError, match="'n_resamples'"):
         cluster_bootstrap_share(np.array([1.0]), np.array([2.0]), n_resamples=0)
+    with pytest.raises(ValueError, match="differ in length \\(3 and 2\\)"):
+        cluster_bootstrap_share([1, 2, 3], [4, 4])
+    with pytest.raises(ValueError, match="cluster 0 has more hits \\(5\\) than trials"):
+        cluster_bootstrap_share([5], [2])
+    with pytest.raises(ValueError, match="cluster 0 has -1, not a count"):
+        cluster_bootstrap_share([-1, 1], [2, 2])
+    with pytest.raises(ValueError, match="no trials"):
+        cluster_bootstrap_share([0, 0], [0, 0])
+    # a cluster without trials holds nothing and is left out (no NaN share)
+    assert cluster_bootstrap_share([0, 0], [0, 3]) == (0.0, 0.0)
     with pytest.raises(ValueError, match="'confidence'"):
         cluster_bootstrap_share(np.array([1.0]), np.array([2.0]), confidence=95)
 

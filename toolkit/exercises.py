@@ -27,7 +27,8 @@ import pandas as pd
 
 from toolkit.corpus import load_example_gold, normalize
 from toolkit.corpus import schema as S
-from toolkit.framing import distinctive_terms, hedging_by_side, verb_profile
+from toolkit.framing import distinctive_terms, verb_profile
+from toolkit.framing.stats import cluster_bootstrap_share
 from toolkit.lexicons import cue_counts
 
 #: Sentences for the "قد" exercise, with whether each hedges (by the guidelines).
@@ -175,23 +176,30 @@ def check_bootstrap(
 ) -> bool:
     """Exercise 5: a 95% interval ``(low, high)`` for the hedged share of the SDC's
     statements, resampling whole documents. Accepted within 0.02 of the toolkit's
-    cluster bootstrap (:func:`toolkit.framing.hedging_by_side`) on each bound.
+    percentile bootstrap of documents
+    (:func:`toolkit.framing.stats.cluster_bootstrap_share`) on each bound.
 
-    The notebook checks it on the many-document corpus. The example below uses the
-    one-article seed, where ``hedging_by_side`` has no documents to resample and gives
-    a Wilson interval instead; it only shows the two messages.
+    The exercise is the plain bootstrap; :func:`toolkit.framing.hedging_by_side`
+    widens it where it is too narrow (few documents, no variation between them).
 
     Examples
     --------
-    >>> gold = load_example_gold()
-    >>> check_bootstrap((0.05, 0.70), gold)
+    >>> from toolkit.datasets import load_framing_statements
+    >>> corpus = load_framing_statements()
+    >>> check_bootstrap((0.19, 0.28), corpus)
     Exercise 5 ✓ resampling documents keeps the statements of one article together.
     True
-    >>> check_bootstrap((0.0, 0.5), gold)
-    Exercise 5 ✗ expected about (0.046, 0.699): resample doc_ids with replacement, ...
+    >>> check_bootstrap((0.1, 0.3), corpus)
+    Exercise 5 ✗ expected about (0.192, 0.280): resample doc_ids with replacement, ...
     False
     """
-    reference = hedging_by_side(statements).set_index(S.SIDE).loc[S.SDC]
+    sdc = statements[statements[S.SIDE] == S.SDC]
+    hedged = sdc[S.HEDGED].astype(int)
+    per_doc = hedged.groupby(sdc[S.DOC_ID].astype(str)).agg(["sum", "count"])
+    low, high = cluster_bootstrap_share(
+        per_doc["sum"], per_doc["count"], seed=[0, S.SIDES.index(S.SDC)]
+    )
+    reference = {"ci_low": low, "ci_high": high}
     ok = (
         isinstance(answer, tuple)
         and len(answer) == 2

@@ -407,10 +407,12 @@ def _findings(analysis: Analysis) -> list[str]:
         shares = analysis.hedging.set_index(S.SIDE)[C.SHARE]
         a, b = test["sides"]
         verdict = "significant" if test["p_value"] < 0.05 else "not significant"
+        effects = ", ".join(f"{e:.2g}" for e in test["design_effect"])
         lines.append(
             f"Hedged share {a} {shares.get(a, 0):.0%} vs {b} {shares.get(b, 0):.0%}: "
             f"{test['test'].replace('_', ' ')} p = {test['p_value']:.3g} ({verdict} "
-            "at 5%)."
+            f"at 5%; counts divided by the design effects {effects} of statements "
+            "clustered in articles)."
         )
     labels = analysis.labels
     delegit = labels[labels[C.VALENCE] == "delegitimising"]

@@ -30,7 +30,7 @@ from toolkit.arguments import (
 from toolkit.corpus import schema as S
 from toolkit.corpus.attribution import extract_statements
 from toolkit.corpus.normalize import normalize
-from toolkit.framing.stats import cluster_bootstrap_share
+from toolkit.framing.clustered import share_interval
 
 #: The attribution columns compared, in report order.
 ATTRIBUTION_COLUMNS: tuple[str, ...] = (S.SIDE, S.VERB_FRAME, S.VERB, S.SPEAKER)
@@ -127,6 +127,8 @@ def attribution_accuracy(
         Level of the intervals.
     n_resamples : int, default 1000
         Bootstrap resamples of whole articles; 0 gives no interval.
+        With fewer than 10 articles the interval is a Wilson interval instead
+        (:func:`toolkit.framing.clustered.share_interval`).
     seed : int, default 0
         Seed of the resampling.
 
@@ -134,8 +136,9 @@ def attribution_accuracy(
     -------
     pandas.DataFrame
         One row per column of :data:`ATTRIBUTION_COLUMNS` (and per ``by`` value):
-        ``column``, ``correct``, ``n``, ``accuracy``, ``ci_low``, ``ci_high``. Verbs
-        and speakers agree when their normalised spellings do.
+        ``column``, ``correct``, ``n``, ``accuracy``, ``ci_low``, ``ci_high`` and
+        ``interval`` (the method). Verbs and speakers agree when their normalised
+        spellings do.
 
     Raises
     ------
@@ -169,9 +172,9 @@ def attribution_accuracy(
         for column in columns:
             agree = _agree(part[column], part[PREDICTED + column])
             per_doc = agree.groupby(part[S.DOC_ID].to_numpy()).agg(["sum", "size"])
-            low = high = np.nan
-            if n_resamples and len(part):
-                low, high = cluster_bootstrap_share(
+            low, high, method = np.nan, np.nan, "none (no statements)"
+            if len(part):
+                low, high, method = share_interval(
                     per_doc["sum"].to_numpy(),
                     per_doc["size"].to_numpy(),
                     confidence=level,
@@ -188,6 +191,7 @@ def attribution_accuracy(
                     "accuracy": float(agree.mean()) if len(part) else np.nan,
                     "ci_low": low,
                     "ci_high": high,
+                    "interval": method,
                 }
             )
     return pd.DataFrame(rows)

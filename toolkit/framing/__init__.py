@@ -2,8 +2,9 @@
 
 * :func:`verb_profile`: how each side's statements are introduced (verb frames
   and reporting verbs);
-* :func:`hedging_by_side`: hedged share per side, document-level bootstrap
-  intervals and a test of the difference;
+* :func:`hedging_by_side`: hedged share per side, intervals and a test of the
+  difference that count documents, not statements, as the independent units
+  (:func:`share_interval`, :func:`clustered_difference_test`);
 * :func:`labels_by_actor`: how each actor is named, with the lexicon's valence;
 * :func:`distinctive_terms`: Fightin' Words log-odds with an informative prior;
 * :func:`compare_sides`: all of the above in one tidy table.
@@ -20,6 +21,11 @@ array([['narrator', 'sdc']], dtype=object)
 """
 
 from toolkit.framing import columns
+from toolkit.framing.clustered import (
+    clustered_difference_test,
+    design_effect,
+    share_interval,
+)
 from toolkit.framing.hedging import hedging_by_side
 from toolkit.framing.labels import LabelMatch, find_labels, labels_by_actor
 from toolkit.framing.stats import DifferenceTest, difference_test
@@ -30,12 +36,15 @@ from toolkit.framing.verbs import verb_profile
 __all__ = [
     "DifferenceTest",
     "LabelMatch",
+    "clustered_difference_test",
     "columns",
     "compare_sides",
+    "design_effect",
     "difference_test",
     "distinctive_terms",
     "find_labels",
     "hedging_by_side",
     "labels_by_actor",
+    "share_interval",
     "verb_profile",
 ]

@@ -29,6 +29,7 @@ from toolkit.arguments import (
 )
 from toolkit.corpus.schema import DOC_ID, GOVERNMENT, HEDGED, SDC, SIDE, SIDES
 from toolkit.framing._input import check_statements, flags, present_sides
+from toolkit.framing.clustered import clustered_difference_test, share_interval
 from toolkit.framing.columns import (
     CI_HIGH,
     CI_LOW,
@@ -38,15 +39,6 @@ from toolkit.framing.columns import (
     N_STATEMENTS,
     SHARE,
 )
-from toolkit.framing.stats import (
-    cluster_bootstrap_share,
-    difference_test,
-    wilson_interval,
-)
-
-BOOTSTRAP = "cluster bootstrap (documents)"
-WILSON = "Wilson (statements; one document)"
-NO_INTERVAL = "none (n_resamples=0)"
 
 
 def hedging_by_side(
@@ -83,16 +75,18 @@ def hedging_by_side(
     pandas.DataFrame
         One row per side present (schema order) with ``n_documents``,
         ``n_statements``, ``n_hedged``, ``share``, ``ci_low``, ``ci_high`` and
-        ``interval``. The interval is a percentile bootstrap that resamples whole
-        documents (statements of one article are not independent); a side seen in
-        a single document has no between-document variation to resample, so it gets
-        a Wilson interval over its statements instead, and ``interval`` says so.
-        ``attrs["test"]`` holds the comparison of the two ``compare`` sides: a dict
-        with ``sides``, ``test`` (``"fisher_exact"`` for small tables, else
-        ``"chi2"``; ``"none"`` with NaN statistic and p-value when a side has no
-        statement), ``statistic`` and
-        ``p_value``; ``attrs["confidence"]`` the
-        level of the intervals.
+        ``interval``. Statements of one article are not independent, so the
+        interval comes from :func:`toolkit.framing.clustered.share_interval`: a
+        percentile bootstrap resampling whole documents when a side has at least
+        10, never narrower than the Wilson interval of the side's effective counts
+        (hits and statements divided by the design effect), which is used alone
+        with fewer documents; ``interval`` names the method. ``attrs["test"]``
+        holds the comparison of the two ``compare`` sides on those effective counts
+        (:func:`toolkit.framing.clustered.clustered_difference_test`): a dict with
+        ``sides``, ``test`` (``"fisher_exact"`` for small tables, else ``"chi2"``;
+        ``"none"`` with NaN statistic and p-value when a side has no statement),
+        ``statistic``, ``p_value`` and ``design_effect``; ``attrs["confidence"]``
+        the level of the intervals.
 
     Raises
     ------
@@ -111,8 +105,8 @@ def hedging_by_side(
     >>> table = pd.DataFrame({"doc_id": ["a"] * 3, "side": ["sdc"] * 3,
     ...                       "hedged": [True, False, False]})
     >>> print(hedging_by_side(table)[["share", "interval"]].to_string(index=False))
-       share                          interval
-    0.333333 Wilson (statements; one document)
+       share                                                interval
+    0.333333 Wilson (effective statements; fewer than 10 documents)
     """
     check_statements(statements, [DOC_ID, SIDE, column])
     side_a, side_b = choice_argument(compare, "compare", allowed=SIDES, count=2)
@@ -126,11 +120,15 @@ def hedging_by_side(
             column: flags(statements, column).to_numpy(dtype=int),
         }
     )
-    rows = [
-        _side_row(
-            table, side, column, confidence, n_resamples, [seed, SIDES.index(side)]
-        )
+    per_doc = {
+        side: table[table[SIDE] == side]
+        .groupby(DOC_ID, sort=True)[column]
+        .agg(["sum", "count"])
         for side in present_sides(table)
+    }
+    rows = [
+        _side_row(side, counts, confidence, n_resamples, [seed, SIDES.index(side)])
+        for side, counts in per_doc.items()
     ]
     result = pd.DataFrame(
         rows,
@@ -145,37 +143,27 @@ def hedging_by_side(
             INTERVAL,
         ],
     )
-    counts = {row[0]: (row[3], row[2]) for row in rows}
-    test = difference_test(*counts.get(side_a, (0, 0)), *counts.get(side_b, (0, 0)))
+    none = pd.DataFrame({"sum": [], "count": []})
+    a, b = per_doc.get(side_a, none), per_doc.get(side_b, none)
+    test = clustered_difference_test(a["sum"], a["count"], b["sum"], b["count"])
     result.attrs["test"] = {"sides": (side_a, side_b), **test._asdict()}
     result.attrs["confidence"] = confidence
     return result
 
 
 def _side_row(
-    table: pd.DataFrame,
     side: str,
-    column: str,
+    per_doc: pd.DataFrame,
     confidence: float,
     n_resamples: int,
     seed: list[int],
 ) -> tuple:
-    rows = table[table[SIDE] == side]
-    per_doc = rows.groupby(DOC_ID, sort=True)[column].agg(["sum", "count"])
     hedged, total = int(per_doc["sum"].sum()), int(per_doc["count"].sum())
-    if n_resamples == 0:
-        low, high = float("nan"), float("nan")
-        method = NO_INTERVAL
-    elif len(per_doc) > 1:
-        low, high = cluster_bootstrap_share(
-            per_doc["sum"].to_numpy(dtype=float),
-            per_doc["count"].to_numpy(dtype=float),
-            confidence=confidence,
-            n_resamples=n_resamples,
-            seed=seed,
-        )
-        method = BOOTSTRAP
-    else:
-        low, high = wilson_interval(hedged, total, confidence=confidence)
-        method = WILSON
+    low, high, method = share_interval(
+        per_doc["sum"].to_numpy(),
+        per_doc["count"].to_numpy(),
+        confidence=confidence,
+        n_resamples=n_resamples,
+        seed=seed,
+    )
     return (side, len(per_doc), total, hedged, hedged / total, low, high, method)

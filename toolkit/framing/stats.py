@@ -39,11 +39,14 @@ class DifferenceTest(NamedTuple):
     test: str
     statistic: float
     p_value: float
+    #: Design effects the counts were divided by
+    #: (:func:`toolkit.framing.clustered.clustered_difference_test`); 1 for raw counts.
+    design_effect: tuple[float, float] = (1.0, 1.0)
 
 
 def cluster_bootstrap_share(
-    successes: np.ndarray,
-    totals: np.ndarray,
+    successes: object,
+    totals: object,
     *,
     confidence: float = 0.95,
     n_resamples: int = 2000,
@@ -51,9 +54,13 @@ def cluster_bootstrap_share(
 ) -> tuple[float, float]:
     """Percentile interval of a pooled share, resampling whole clusters.
 
+    With few clusters it covers less than ``confidence``, and it is a point when
+    every cluster has the same share:
+    :func:`toolkit.framing.clustered.share_interval` guards against both.
+
     Parameters
     ----------
-    successes, totals : numpy.ndarray
+    successes, totals : array-like of int
         Per cluster (document): the number of hits and of trials.
     confidence : float
         Confidence level of the interval, between 0 and 1.
@@ -70,19 +77,22 @@ def cluster_bootstrap_share(
     Raises
     ------
     ValueError
-        When ``confidence`` or ``n_resamples`` is out of range, or there are no
-        clusters.
+        When ``confidence`` or ``n_resamples`` is out of range, the counts are
+        inconsistent (see :func:`cluster_counts`), or there are no trials.
 
     Examples
     --------
-    >>> cluster_bootstrap_share(np.array([1, 1]), np.array([2, 2]))
+    >>> cluster_bootstrap_share([1, 1], [2, 2])  # no variation: a point
     (0.5, 0.5)
     """
+    successes, totals = cluster_counts(successes, totals)
     confidence = level_argument(confidence)
     n_resamples = count_argument(n_resamples, "n_resamples")
+    keep = totals > 0  # a cluster without trials holds nothing to resample
+    successes, totals = successes[keep], totals[keep]
     n = len(totals)
     if n == 0:
-        raise ValueError("cluster_bootstrap_share: no clusters to resample")
+        raise ValueError("cluster_bootstrap_share: no trials to resample")
     rng = np.random.default_rng(seed)
     # Draw the resamples in blocks of about BLOCK_CELLS picks: memory stays flat for
     # 100k documents, and the random stream (hence the interval) is the same.
@@ -95,6 +105,53 @@ def cluster_bootstrap_share(
     alpha = (1.0 - confidence) / 2.0
     low, high = np.quantile(shares, [alpha, 1.0 - alpha])
     return float(low), float(high)
+
+
+def cluster_counts(successes: object, totals: object) -> tuple[np.ndarray, np.ndarray]:
+    """Per-cluster hits and trials as float arrays, checked against each other.
+
+    Raises
+    ------
+    ValueError
+        When the two differ in length, are not one-dimensional, hold a negative,
+        missing or fractional count, or a cluster has more hits than trials.
+
+    Examples
+    --------
+    >>> cluster_counts([1, 0], [2, 3])
+    (array([1., 0.]), array([2., 3.]))
+    >>> cluster_counts([3], [2])
+    Traceback (most recent call last):
+    ...
+    ValueError: successes: cluster 0 has more hits (3) than trials (2)
+    """
+    arrays = []
+    for name, values in (("successes", successes), ("totals", totals)):
+        array = np.asarray(values, dtype=float)
+        if array.ndim != 1:
+            raise ValueError(f"{name}: expected one count per cluster, a 1-D array")
+        bad = ~np.isfinite(array) | (array < 0) | (array != np.round(array))
+        if bad.any():
+            first = int(np.flatnonzero(bad)[0])
+            raise ValueError(
+                f"{name}: cluster {first} has {array[first]:g}, not a count "
+                "(a whole number, 0 or more)"
+            )
+        arrays.append(array)
+    hits, trials = arrays
+    if len(hits) != len(trials):
+        raise ValueError(
+            f"successes and totals differ in length ({len(hits)} and {len(trials)}); "
+            "give one of each per cluster"
+        )
+    over = np.flatnonzero(hits > trials)
+    if len(over):
+        first = int(over[0])
+        raise ValueError(
+            f"successes: cluster {first} has more hits ({hits[first]:g}) than trials "
+            f"({trials[first]:g})"
+        )
+    return hits, trials
 
 
 def wilson_interval(

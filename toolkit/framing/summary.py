@@ -12,6 +12,7 @@ Examples
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 
 import pandas as pd
@@ -38,19 +39,17 @@ from toolkit.corpus.schema import (
     columns_present,
 )
 from toolkit.framing._input import check_statements, flags, frames, texts
+from toolkit.framing.clustered import clustered_difference_test, share_interval
 from toolkit.framing.columns import (
     CI_HIGH,
     CI_LOW,
     COUNT,
     FAVOURS,
-    FEATURE,
     LABEL,
     MEASURE,
-    N_STATEMENTS,
     P_VALUE,
     REFERS_TO,
     SECTION,
-    SHARE,
     TERM,
     TEST,
     VALENCE,
@@ -58,11 +57,8 @@ from toolkit.framing.columns import (
     VALUE,
     Z,
 )
-from toolkit.framing.hedging import hedging_by_side
 from toolkit.framing.labels import labels_by_actor
-from toolkit.framing.stats import difference_test
 from toolkit.framing.terms import distinctive_terms
-from toolkit.framing.verbs import verb_profile
 
 COLUMNS: tuple[str, ...] = (
     SECTION, MEASURE, SIDE, VALUE, CI_LOW, CI_HIGH, TEST, P_VALUE,
@@ -79,7 +75,7 @@ def compare_sides(
     n_resamples: int = 2000,
     seed: int = 0,
 ) -> pd.DataFrame:
-    """Summarise how an outlet frames two sides, with uncertainty where it applies.
+    """Summarise how an outlet frames two sides: shares with intervals and tests.
 
     Parameters
     ----------
@@ -95,7 +91,8 @@ def compare_sides(
     n_terms : int
         Distinctive terms listed per side, at least 1.
     confidence, n_resamples, seed
-        Passed to :func:`~toolkit.framing.hedging_by_side`.
+        Of the intervals of the shares, as in
+        :func:`~toolkit.framing.hedging_by_side`.
 
     Returns
     -------
@@ -106,7 +103,7 @@ def compare_sides(
         * ``statements``: number of statements and of documents per side;
         * ``verb frame``: share of each frame of the side's statements, each
           tested against the other side (frame vs other frames, 2×2);
-        * ``hedging``: hedged share with interval and test (if ``hedged`` exists);
+        * ``hedging``: hedged share (if ``hedged`` exists), tested;
         * ``stance``: share of each stance (if ``stance`` exists), tested;
         * ``labels``: here ``side`` is the side *named*, not the speaker's: the
           share of the labels naming it that are delegitimising / neutral /
@@ -114,8 +111,16 @@ def compare_sides(
           (``measure`` reads ``label «...» (valence) naming it``);
         * ``distinctive terms``: the ``n_terms`` words with the largest z-score
           for each side; ``value`` is its size ``|z|`` (the sign is the side).
+          Left out, with a warning saying why, when
+          :func:`~toolkit.framing.distinctive_terms` cannot compare the sides (a
+          side without statements or without words, say).
 
-        p-values are per row and unadjusted for multiple comparisons.
+        Every share has an interval and a test that account for statements
+        being clustered in documents
+        (:func:`toolkit.framing.clustered.share_interval`,
+        :func:`toolkit.framing.clustered.clustered_difference_test`; the hedged
+        share's are those of :func:`~toolkit.framing.hedging_by_side`). p-values
+        are per row and unadjusted for multiple comparisons.
 
     Raises
     ------
@@ -158,16 +163,19 @@ def compare_sides(
     if STANCE in statements.columns:
         check_values(statements, STANCE, STANCES, "argument 'statements'")
     chosen = statements[statements[SIDE].isin([side_a, side_b])]
+    uncertainty = {"confidence": confidence, "n_resamples": n_resamples, "seed": seed}
     parts = [
         _counts(chosen, (side_a, side_b)),
-        _verb_frames(chosen, (side_a, side_b)),
+        _verb_frames(chosen, (side_a, side_b), uncertainty),
     ]
     if hedged in statements.columns:
-        parts.append(
-            _hedging(chosen, (side_a, side_b), hedged, confidence, n_resamples, seed)
+        hit = flags(chosen, hedged).astype(int)
+        records = _tested_shares(
+            "hedged share", chosen, hit, (side_a, side_b), uncertainty
         )
+        parts.append(_rows("hedging", records))
     if STANCE in statements.columns:
-        parts.append(_shares(chosen, (side_a, side_b), STANCE, STANCES, "stance"))
+        parts.append(_stances(chosen, (side_a, side_b), uncertainty))
     parts.append(_labels(statements, (side_a, side_b)))
     parts.append(_terms(statements, (side_a, side_b), n_terms))
     table = pd.concat([p for p in parts if not p.empty], ignore_index=True)
@@ -192,86 +200,73 @@ def _counts(statements: pd.DataFrame, sides: tuple[str, str]) -> pd.DataFrame:
 
 
 def _tested_shares(
-    section: str, measure: str, hits: dict[str, int], totals: dict[str, int]
+    measure: str,
+    statements: pd.DataFrame,
+    hit: pd.Series,
+    sides: tuple[str, str],
+    uncertainty: dict,
 ) -> list[dict]:
-    side_a, side_b = list(totals)
-    test = difference_test(hits[side_a], totals[side_a], hits[side_b], totals[side_b])
-    return [
-        {
-            MEASURE: measure,
-            SIDE: side,
-            VALUE: hits[side] / totals[side] if totals[side] else float("nan"),
-            TEST: test.test,
-            P_VALUE: test.p_value,
-        }
-        for side in (side_a, side_b)
-    ]
-
-
-def _verb_frames(statements: pd.DataFrame, sides: tuple[str, str]) -> pd.DataFrame:
-    profile = verb_profile(statements)
-    profile = profile[profile[FEATURE] == VERB_FRAME]
+    """Share of ``hit`` per side, its interval, and the clustered test of the gap."""
+    per_doc = {
+        side: hit[statements[SIDE] == side]
+        .groupby(statements.loc[statements[SIDE] == side, DOC_ID].astype(str))
+        .agg(["sum", "count"])
+        for side in sides
+    }
+    a, b = (per_doc[side] for side in sides)
+    test = clustered_difference_test(a["sum"], a["count"], b["sum"], b["count"])
     records = []
-    for frame in VERB_FRAMES:
-        rows = profile[profile["value"] == frame].set_index(SIDE)
-        hits = {s: int(rows[COUNT].get(s, 0)) for s in sides}
-        if not any(hits.values()):
-            continue
-        totals = {s: int(rows[N_STATEMENTS].get(s, 0)) for s in sides}
-        records += _tested_shares("verb frame", f"{frame} share", hits, totals)
+    for side in sides:
+        counts = per_doc[side]
+        total = int(counts["count"].sum())
+        low = high = float("nan")
+        if total:
+            low, high, _ = share_interval(
+                counts["sum"],
+                counts["count"],
+                confidence=uncertainty["confidence"],
+                n_resamples=uncertainty["n_resamples"],
+                seed=[uncertainty["seed"], SIDES.index(side)],
+            )
+        records.append(
+            {
+                MEASURE: measure,
+                SIDE: side,
+                VALUE: counts["sum"].sum() / total if total else float("nan"),
+                CI_LOW: low,
+                CI_HIGH: high,
+                TEST: test.test,
+                P_VALUE: test.p_value,
+            }
+        )
+    return records
+
+
+def _verb_frames(
+    statements: pd.DataFrame, sides: tuple[str, str], uncertainty: dict
+) -> pd.DataFrame:
+    frame = frames(statements)
+    records = []
+    for value in VERB_FRAMES:
+        hit = frame == value
+        if hit.any():
+            records += _tested_shares(
+                f"{value} share", statements, hit.astype(int), sides, uncertainty
+            )
     return _rows("verb frame", records)
 
 
-def _shares(
-    statements: pd.DataFrame,
-    sides: tuple[str, str],
-    column: str,
-    values: Sequence[str],
-    section: str,
+def _stances(
+    statements: pd.DataFrame, sides: tuple[str, str], uncertainty: dict
 ) -> pd.DataFrame:
-    totals = {s: int((statements[SIDE] == s).sum()) for s in sides}
     records = []
-    for value in values:
-        hits = {
-            s: int(((statements[SIDE] == s) & (statements[column] == value)).sum())
-            for s in sides
-        }
-        if any(hits.values()):
-            records += _tested_shares(section, f"{value} share", hits, totals)
-    return _rows(section, records)
-
-
-def _hedging(
-    statements: pd.DataFrame,
-    sides: tuple[str, str],
-    column: str,
-    confidence: float,
-    n_resamples: int,
-    seed: int,
-) -> pd.DataFrame:
-    table = hedging_by_side(
-        statements,
-        column=column,
-        compare=sides,
-        confidence=confidence,
-        n_resamples=n_resamples,
-        seed=seed,
-    ).set_index(SIDE)
-    test = table.attrs["test"]
-    records = [
-        {
-            MEASURE: "hedged share",
-            SIDE: side,
-            VALUE: table.at[side, SHARE],
-            CI_LOW: table.at[side, CI_LOW],
-            CI_HIGH: table.at[side, CI_HIGH],
-            TEST: test["test"],
-            P_VALUE: test["p_value"],
-        }
-        for side in sides
-        if side in table.index
-    ]
-    return _rows("hedging", records)
+    for value in STANCES:
+        hit = statements[STANCE] == value
+        if hit.any():
+            records += _tested_shares(
+                f"{value} share", statements, hit.astype(int), sides, uncertainty
+            )
+    return _rows("stance", records)
 
 
 def _labels(statements: pd.DataFrame, sides: tuple[str, str]) -> pd.DataFrame:
@@ -308,7 +303,12 @@ def _terms(
 ) -> pd.DataFrame:
     try:
         terms = distinctive_terms(statements, SIDE, sides)
-    except ValueError:
+    except ValueError as error:
+        warnings.warn(
+            f"compare_sides: no 'distinctive terms' section: {error}",
+            UserWarning,
+            stacklevel=3,
+        )
         return pd.DataFrame()
     records = []
     for side, ordered in ((sides[0], terms), (sides[1], terms.iloc[::-1])):
