@@ -117,9 +117,85 @@ def test_bad_class_and_seed_arguments_are_named(options, error, message):
 def test_no_items_is_refused_and_one_item_has_no_interval():
     with pytest.raises(ValueError, match="no items to score; give at least one"):
         evaluate_predictions([], [])
-    summary = evaluate_predictions(["a"], ["a"], labels=["a", "b"]).summary
-    assert summary["value"].tolist() == [0.5, 1.0]  # b: no items, F1 0
-    assert summary[["ci_low", "ci_high"]].isna().all().all()
+    report = evaluate_predictions(["a"], ["a"], labels=["a", "b"])
+    # b is neither in the gold nor predicted: no F1, left out of the mean
+    assert report.summary["value"].tolist() == [1.0, 1.0]
+    assert np.isnan(report.per_class.loc["b", "f1"])
+    assert report.summary[["ci_low", "ci_high"]].isna().all().all()
+
+
+def test_a_rare_class_does_not_pull_a_perfect_score_down():
+    truth = ["a"] * 50 + ["b"] * 48 + ["c"] * 2
+    summary = evaluate_predictions(truth, truth).summary
+    # a resample without c is drawn again: c keeps its perfect score
+    assert summary.loc["macro_f1"].tolist() == [1.0, 1.0, 1.0]
+    # a model that never finds the 3 rare items: no resample lets it off
+    missed = evaluate_predictions([1] * 3 + [0] * 138, [0] * 141).summary
+    assert missed.loc["macro_f1", "ci_high"] < 0.5
+
+
+def test_cross_validation_without_a_rare_class_in_a_fold_is_not_penalised():
+    from sklearn.base import BaseEstimator, ClassifierMixin
+
+    class FirstWord(ClassifierMixin, BaseEstimator):
+        """Predicts the label written as each text's first word: always right."""
+
+        def fit(self, X, y):
+            self.classes_ = np.unique(y)
+            return self
+
+        def predict(self, X):
+            return np.array([text.split()[0] for text in X])
+
+    texts, labels, groups = [], [], []
+    for group in range(10):
+        for label in ["a", "b", "c"] if group < 2 else ["a", "b"]:
+            texts += [f"{label} {group} {i}" for i in range(3)]
+            labels += [label] * 3
+            groups += [group] * 3
+    table = cross_validate_report(FirstWord(), texts, labels, groups, n_splits=5)
+    assert (table.loc["mean", ["macro_f1", "accuracy"]] == 1.0).all()
+    assert table["f1_c"].isna().sum() == 3  # three folds hold no c and predict none
+
+
+def test_grouped_bootstrap_widens_when_errors_cluster_in_articles():
+    # 20 articles of 10 items; the classifier fails on whole articles
+    truth = np.tile([0, 1], 100)
+    wrong = np.repeat(np.arange(20) % 4 == 0, 10)  # 5 articles entirely wrong
+    predicted = np.where(wrong, 1 - truth, truth)
+    groups = np.repeat([f"a{k}" for k in range(20)], 10)
+    by_item = evaluate_predictions(truth, predicted).summary.loc["macro_f1"]
+    by_article = evaluate_predictions(truth, predicted, groups=groups).summary
+    by_article = by_article.loc["macro_f1"]
+    assert by_item["value"] == by_article["value"] == pytest.approx(0.75)
+    item_width = by_item["ci_high"] - by_item["ci_low"]
+    assert by_article["ci_high"] - by_article["ci_low"] > 1.5 * item_width
+    with pytest.raises(ValueError, match="groups: expected one group per item"):
+        evaluate_predictions(truth, predicted, groups=groups[:5])
+    with pytest.raises(ValueError, match="groups: item 1 has no group"):
+        evaluate_predictions([0, 1], [0, 1], groups=["a", None])
+
+
+def test_cross_validation_needs_two_folds():
+    with pytest.raises(
+        ValueError, match="'n_splits' must be a whole number of at least 2"
+    ):
+        cross_validate_report(HedgeClassifier(), ["أ", "ب"], [0, 1], [0, 1], n_splits=1)
+
+
+def test_missing_labels_in_plain_lists_are_refused_by_row():
+    with pytest.raises(ValueError, match="y: row 3 has no label"):
+        StanceClassifier().fit(["أ", "ب", "ت", "ث"], ["x", "y", "x", np.nan])
+    with pytest.raises(ValueError, match="y_true: row 2 has no label"):
+        evaluate_predictions(["a", "b", np.nan, "a"], ["a", "b", "a", "a"])
+    with pytest.raises(ValueError, match="y_true: row 1 has no label"):
+        evaluate_predictions(pd.Series(["a", None]), ["a", "b"])
+
+
+def test_accuracy_counts_items_outside_the_reported_labels():
+    report = evaluate_predictions(["a", "x", "x"], ["a", "x", "y"], labels=["a"])
+    assert report.summary.loc["accuracy", "value"] == pytest.approx(2 / 3)
+    assert report.summary.loc["macro_f1", "value"] == 1.0
 
 
 def test_evaluate_uses_the_model_and_its_class_order(model):

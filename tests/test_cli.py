@@ -17,6 +17,7 @@ from toolkit.cli import main
 from toolkit.corpus import CorpusWarning, load_corpus, load_example, load_example_gold
 from toolkit.corpus.attribution_check import attribution_accuracy, compare_attribution
 from toolkit.datasets import load_framing_statements
+from toolkit.pipeline import train_from_file
 from toolkit.report import MARKER
 
 EXAMPLE = "datasets/examples"
@@ -532,6 +533,20 @@ def test_a_partly_labelled_sheet_trains_on_its_labelled_rows_when_asked(
             ["train", "hedging", str(data), "--out", str(out), "--skip-unlabelled"]
         )
     assert code == 0 and load(out).predict(["زعم الوزير أن"]).tolist() == [1]
+
+
+def test_a_wrong_label_after_skipped_rows_is_named_by_its_row_in_the_file(tmp_path):
+    data = tmp_path / "sheet.csv"
+    data.write_text(
+        "text,stance\nقال الوزير,neutral\nأكد الوزير,\nزعمت قسد,\nاتهم مسد,NEUTRAL\n"
+        "أكدت الوزارة,pro_government\n",
+        encoding="utf-8",
+    )
+    with (
+        pytest.warns(CorpusWarning, match="2 rows with an empty 'stance'"),
+        pytest.raises(ValueError, match=r"in row\(s\) 3 \('NEUTRAL'\)"),
+    ):
+        train_from_file("stance", data, tmp_path / "m.skops", skip_unlabelled=True)
 
 
 def test_training_on_few_examples_of_a_label_warns(tmp_path):

@@ -262,7 +262,9 @@ def annotated_labels(values: pd.Series, task: str, where: str) -> pd.Series:
     ----------
     values : pandas.Series
         The label column as read from a file: strings from CSV/TSV, any JSON value
-        from JSONL. Surrounding spaces are ignored; ``hedged`` also takes the
+        from JSONL. Rows are named in messages by their index, so a column read
+        with :func:`read_statements` (row 0 is the first under the header) keeps
+        its row numbers after rows are left out. Surrounding spaces are ignored; ``hedged`` also takes the
         numbers 0 and 1 and the texts ``0.0`` and ``1.0`` (see :func:`label_key`).
     task : {"stance", "hedging"}
         Whose vocabulary (:data:`TASK_VOCABULARIES`) the labels must come from.
@@ -294,7 +296,7 @@ def annotated_labels(values: pd.Series, task: str, where: str) -> pd.Series:
     known = {str(label): label for label in vocabulary}
     blank = values.map(_is_blank)
     if blank.any():
-        empty = blank.to_numpy().nonzero()[0]
+        empty = values.index[blank.to_numpy()]
         rows = ", ".join(map(str, empty[:5])) + (", ..." if len(empty) > 5 else "")
         raise ValueError(
             f"{where}: column {column!r} is empty in row(s) {rows} ({len(empty)} of "
@@ -304,7 +306,9 @@ def annotated_labels(values: pd.Series, task: str, where: str) -> pd.Series:
     parsed = values.map(lambda v: known.get(label_key(v)))
     unknown = parsed.isna().to_numpy().nonzero()[0]
     if len(unknown):
-        rows = ", ".join(f"{row} ({values.iloc[row]!r})" for row in unknown[:5])
+        rows = ", ".join(
+            f"{values.index[row]} ({values.iloc[row]!r})" for row in unknown[:5]
+        )
         raise ValueError(
             f"{where}: column {column!r} has label(s) outside "
             f"{', '.join(known)} in row(s) {rows}; correct them following "

@@ -473,7 +473,8 @@ def build_blocks(
             "outlet with toolkit.corpus.attribution_check); stance and hedging are "
             "predicted by the project's classifiers (trained on the composed framing "
             "corpus unless other models were given). Both carry the error rates "
-            "reported in benchmarks/results/accuracy.md."
+            "reported in benchmarks/results/accuracy.md (rows 'shipped model' for "
+            "the project's own)."
         ),
         Heading("What the numbers say"),
         Bullets([*analysis.notes, *_findings(analysis)]),

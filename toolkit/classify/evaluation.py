@@ -9,13 +9,12 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy.stats import bootstrap
 from sklearn.base import clone
 from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
 from sklearn.model_selection import GroupKFold
@@ -26,7 +25,10 @@ from toolkit.arguments import (
     level_argument,
     seed_argument,
 )
-from toolkit.classify.inputs import as_labels, as_weights
+from toolkit.classify.inputs import as_labels, as_weights, label_array
+
+#: Bootstrap picks held in memory at once by :func:`evaluate_predictions`.
+BLOCK_CELLS = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -59,20 +61,25 @@ class EvaluationReport:
 
 
 def _f1_of(labels: Sequence[int]) -> Any:
-    """Vectorised mean F1 over ``labels`` for integer-coded (…, n) arrays."""
+    """Vectorised mean F1 over ``labels`` for integer-coded (…, n) arrays.
+
+    A class found in neither the gold nor the predicted labels of a set has no F1
+    (0/0) and is left out of the mean, as it would be if it were not a class.
+    """
 
     def statistic(y_true: np.ndarray, y_pred: np.ndarray, axis: int = -1) -> np.ndarray:
-        scores = []
+        total = count = 0
         for k in labels:
             true_k, pred_k = y_true == k, y_pred == k
             tp = np.sum(true_k & pred_k, axis=axis)
             denominator = np.sum(true_k, axis=axis) + np.sum(pred_k, axis=axis)
-            scores.append(
-                np.divide(
-                    2 * tp, denominator, out=np.zeros(tp.shape), where=denominator > 0
-                )
+            total = total + np.divide(
+                2 * tp, denominator, out=np.zeros(tp.shape), where=denominator > 0
             )
-        return np.mean(scores, axis=0)
+            count = count + (denominator > 0)
+        return np.divide(
+            total, count, out=np.full(np.shape(total), np.nan), where=count > 0
+        )
 
     return statistic
 
@@ -90,6 +97,7 @@ def evaluate_predictions(
     confidence: float = 0.95,
     n_resamples: int = 1000,
     random_state: int = 0,
+    groups: Any = None,
 ) -> EvaluationReport:
     """Score predictions against gold labels.
 
@@ -98,18 +106,28 @@ def evaluate_predictions(
     y_true, y_pred : array-like
         Gold and predicted labels, same length.
     labels : sequence, optional
-        Classes to report, in order; default: all labels seen in either.
+        Classes to report and average over, in order; default: all labels seen in
+        either. A class in neither the gold nor the predicted labels has no F1
+        (NaN in ``per_class``) and is left out of ``macro_f1`` and ``f_avg``.
+        Accuracy counts every item, inside ``labels`` or not.
     f_avg_labels : sequence, optional
         Also report ``f_avg``, the mean F1 of these classes (``("favor",
         "against")`` for the SemEval-2016 / StanceEval convention).
     confidence : float, default 0.95
         Level of the bootstrap percentile intervals.
     n_resamples : int, default 1000
-        Bootstrap resamples (of the evaluated items, with replacement); 0
-        skips the bootstrap and leaves the interval empty (NaN), as does a
-        single item (an interval needs at least two).
+        Bootstrap resamples of the evaluated items, with replacement; 0 skips the
+        bootstrap and leaves the interval empty (NaN), as does a single item (an
+        interval needs at least two). A resample that misses a gold class is drawn
+        again, so a rare class never scores a zero it did not earn. Items are
+        taken as independent unless ``groups`` is given.
     random_state : int, default 0
         Seed of the bootstrap, 0 to 2**32 - 1.
+    groups : array-like, optional
+        The article (or event) of each item. The bootstrap then resamples whole
+        groups, since items of one article share their errors. Fewer than 10
+        groups give an interval that is itself too narrow: report it with the
+        number of groups.
 
     Returns
     -------
@@ -137,12 +155,12 @@ def evaluate_predictions(
     random_state = seed_argument(random_state)
     if f_avg_labels is not None:
         f_avg_labels = choice_argument(f_avg_labels, "f_avg_labels")
-    truth = np.asarray(y_true)
-    predicted = np.asarray(y_pred)
-    if truth.shape != predicted.shape or truth.ndim != 1:
+    truth = label_array(y_true, "y_true")
+    predicted = label_array(y_pred, "y_pred")
+    if len(truth) != len(predicted):
         raise ValueError(
-            f"y_true and y_pred: expected two 1-D arrays of the same length, got "
-            f"shapes {truth.shape} and {predicted.shape}"
+            f"y_true and y_pred: expected the same length, got {len(truth)} and "
+            f"{len(predicted)}"
         )
     if len(truth) == 0:
         raise ValueError("y_true and y_pred: no items to score; give at least one")
@@ -151,12 +169,13 @@ def evaluate_predictions(
         if labels is not None
         else sorted(set(truth) | set(predicted), key=str)
     )
-    code = {label: i for i, label in enumerate(classes)}
-    unknown = [label for label in f_avg_labels or () if label not in code]
+    others = sorted((set(truth) | set(predicted)) - set(classes), key=str)
+    code = {label: i for i, label in enumerate([*classes, *others])}
+    unknown = [label for label in f_avg_labels or () if label not in classes]
     if unknown:
         raise ValueError(f"f_avg_labels: {unknown!r} not among the classes {classes!r}")
-    true_codes = np.array([code.get(label, -1) for label in truth])
-    pred_codes = np.array([code.get(label, -2) for label in predicted])
+    true_codes = np.array([code[label] for label in truth])
+    pred_codes = np.array([code[label] for label in predicted])
 
     precision, recall, f1, support = precision_recall_fscore_support(
         truth, predicted, labels=classes, zero_division=0
@@ -165,26 +184,30 @@ def evaluate_predictions(
         {"precision": precision, "recall": recall, "f1": f1, "support": support},
         index=pd.Index(classes, name="class"),
     )
+    absent = [label for label in classes if code[label] not in set(true_codes)]
+    absent = [label for label in absent if code[label] not in set(pred_codes)]
+    per_class.loc[absent, ["precision", "recall", "f1"]] = np.nan
     statistics = {"macro_f1": _f1_of(range(len(classes))), "accuracy": _accuracy}
     if f_avg_labels:
         statistics["f_avg"] = _f1_of([code[label] for label in f_avg_labels])
-    rows = {}
-    for name, statistic in statistics.items():
-        value = float(statistic(true_codes, pred_codes))
-        low = high = np.nan
-        if n_resamples > 0 and len(truth) > 1:
-            interval = bootstrap(
-                (true_codes, pred_codes),
-                statistic,
-                paired=True,
-                vectorized=True,
-                n_resamples=n_resamples,
-                confidence_level=confidence,
-                method="percentile",
-                rng=np.random.default_rng(random_state),
-            ).confidence_interval
-            low, high = interval.low, interval.high
-        rows[name] = {"value": value, "ci_low": low, "ci_high": high}
+    intervals = {}
+    if n_resamples > 0 and len(truth) > 1:
+        draws = (
+            _group_draws(
+                _group_array(groups, len(truth)), true_codes, n_resamples, random_state
+            )
+            if groups is not None
+            else _item_draws(true_codes, n_resamples, random_state)
+        )
+        intervals = _percentiles(true_codes, pred_codes, statistics, draws, confidence)
+    rows = {
+        name: {
+            "value": float(statistic(true_codes, pred_codes)),
+            "ci_low": intervals.get(name, (np.nan, np.nan))[0],
+            "ci_high": intervals.get(name, (np.nan, np.nan))[1],
+        }
+        for name, statistic in statistics.items()
+    }
     summary = pd.DataFrame.from_dict(rows, orient="index").rename_axis("metric")
     confusion = pd.DataFrame(
         confusion_matrix(truth, predicted, labels=classes),
@@ -192,6 +215,83 @@ def evaluate_predictions(
         columns=pd.Index(classes, name="predicted"),
     )
     return EvaluationReport(per_class, summary, confusion)
+
+
+def _item_draws(
+    true_codes: np.ndarray, n_resamples: int, seed: int
+) -> Iterator[np.ndarray]:
+    """Blocks of resampled positions, items drawn with replacement.
+
+    A resample that misses a gold class is drawn again: otherwise the class
+    would score a zero it did not earn, or drop out of the mean.
+    """
+    rng = np.random.default_rng(seed)
+    n_items = len(true_codes)
+    rows = max(1, BLOCK_CELLS // n_items)
+    for start in range(0, n_resamples, rows):
+        picks = rng.integers(0, n_items, (min(rows, n_resamples - start), n_items))
+        missing = _misses_a_class(true_codes, picks)
+        while missing.any():
+            picks[missing] = rng.integers(0, n_items, (int(missing.sum()), n_items))
+            missing = _misses_a_class(true_codes, picks)
+        yield picks
+
+
+def _group_draws(
+    groups: np.ndarray, true_codes: np.ndarray, n_resamples: int, seed: int
+) -> Iterator[np.ndarray]:
+    """Resampled positions, one resample at a time, drawing whole groups (again
+    when a gold class is missing, as in :func:`_item_draws`)."""
+    rng = np.random.default_rng(seed)
+    _, codes = np.unique(groups, return_inverse=True)
+    members = [np.flatnonzero(codes == k) for k in range(codes.max() + 1)]
+    for _ in range(n_resamples):
+        picks = np.zeros((1, 0), dtype=int)
+        while picks.size == 0 or _misses_a_class(true_codes, picks)[0]:
+            chosen = rng.integers(0, len(members), len(members))
+            picks = np.concatenate([members[k] for k in chosen])[np.newaxis, :]
+        yield picks
+
+
+def _misses_a_class(true_codes: np.ndarray, picks: np.ndarray) -> np.ndarray:
+    """For each row of ``picks``, whether some gold class has no item in it."""
+    drawn = true_codes[picks]
+    return np.any([~(drawn == k).any(axis=1) for k in np.unique(true_codes)], axis=0)
+
+
+def _group_array(groups: Any, n_items: int) -> np.ndarray:
+    values = np.asarray(groups.to_numpy() if isinstance(groups, pd.Series) else groups)
+    if values.ndim != 1 or len(values) != n_items:
+        raise ValueError(
+            f"groups: expected one group per item ({n_items}), got shape {values.shape}"
+        )
+    missing = pd.isna(values)
+    if missing.any():
+        raise ValueError(f"groups: item {int(np.flatnonzero(missing)[0])} has no group")
+    return values.astype(str)
+
+
+def _percentiles(
+    true_codes: np.ndarray,
+    pred_codes: np.ndarray,
+    statistics: dict[str, Any],
+    draws: Iterator[np.ndarray],
+    confidence: float,
+) -> dict[str, tuple[float, float]]:
+    """Percentile interval of each statistic over blocks of resampled positions."""
+    values: dict[str, list[np.ndarray]] = {name: [] for name in statistics}
+    for picks in draws:
+        for name, statistic in statistics.items():
+            values[name].append(
+                np.atleast_1d(statistic(true_codes[picks], pred_codes[picks]))
+            )
+    alpha = (1.0 - confidence) / 2.0
+    return {
+        name: tuple(
+            float(q) for q in np.nanquantile(np.concatenate(drawn), [alpha, 1 - alpha])
+        )
+        for name, drawn in values.items()
+    }
 
 
 def evaluate(clf: Any, X: Any, y: Any, **options: Any) -> EvaluationReport:
@@ -272,7 +372,8 @@ def cross_validate_report(
     Raises
     ------
     ValueError
-        When ``groups`` has the wrong length or fewer groups than folds.
+        When ``n_splits`` is below 2, or ``groups`` has the wrong length or fewer
+        groups than folds.
 
     Examples
     --------
@@ -283,6 +384,7 @@ def cross_validate_report(
     >>> table.index.tolist(), table.loc["mean", "macro_f1"]
     ([0, 1, 'mean', 'std'], np.float64(1.0))
     """
+    n_splits = count_argument(n_splits, "n_splits", minimum=2)
     group_array = resolve_groups(groups, X, n_splits)
     labels = as_labels(y, len(group_array), "y")
     weights = resolve_weights(sample_weight, X)

@@ -168,19 +168,9 @@ def as_labels(y: Any, n_rows: int, what: str = "y") -> np.ndarray:
     ...
     ValueError: y: only one class ('a') is present; a classifier needs at least two classes
     """
-    try:
-        labels = np.asarray(y.to_numpy() if isinstance(y, pd.Series) else y)
-    except ValueError as error:
-        raise ValueError(
-            f"{what}: expected one label per text; some labels are lists or arrays"
-        ) from error
-    if labels.ndim != 1:
-        raise ValueError(
-            f"{what}: expected one label per text, got shape {labels.shape}"
-        )
+    labels = label_array(y, what)
     if len(labels) != n_rows:
         raise ValueError(f"{what}: {len(labels)} labels for {n_rows} texts")
-    _check_label_values(labels, what)
     classes = np.unique(labels)
     if len(classes) < 2:
         raise ValueError(
@@ -188,6 +178,45 @@ def as_labels(y: Any, n_rows: int, what: str = "y") -> np.ndarray:
             "a classifier needs at least two classes"
         )
     return labels
+
+
+def label_array(y: Any, what: str = "y") -> np.ndarray:
+    """Return ``y`` as a 1-D array of labels, refusing missing or odd values.
+
+    The values are checked before numpy picks a type, so a NaN among text labels
+    is reported rather than turned into the text ``'nan'``.
+
+    Raises
+    ------
+    ValueError
+        When ``y`` is not one-dimensional or a label is missing, blank, not a
+        scalar, or text among numbers (the message names the row, from 0).
+
+    Examples
+    --------
+    >>> label_array(["a", "b"]).tolist()
+    ['a', 'b']
+    >>> label_array(["a", float("nan")], "y_true")
+    Traceback (most recent call last):
+    ...
+    ValueError: y_true: row 1 has no label (missing value)
+    """
+    values = y.to_numpy() if isinstance(y, pd.Series) else y
+    typed = isinstance(values, np.ndarray) and values.dtype != object
+    try:
+        raw = values if typed else np.asarray(values, dtype=object)
+    except ValueError as error:
+        raise ValueError(
+            f"{what}: expected one label per text; some labels are lists or arrays"
+        ) from error
+    if raw.ndim != 1:
+        raise ValueError(f"{what}: expected one label per text, got shape {raw.shape}")
+    if not typed:  # numpy scalars in a list (a Series spread out) become Python ones
+        raw = np.array(
+            [v.item() if isinstance(v, np.generic) else v for v in raw], dtype=object
+        )
+    _check_label_values(raw, what)
+    return raw if typed else np.asarray(raw.tolist())
 
 
 def _check_label_values(labels: np.ndarray, what: str) -> None:
