@@ -325,6 +325,28 @@ def test_tampered_file_with_an_untrusted_type_is_refused(model, tmp_path):
         load(path)
 
 
+def test_one_changed_byte_in_the_archive_headers_fails_clearly(model, tmp_path):
+    """Zip headers and directory: a flipped byte loads, or fails naming the file."""
+    good = tmp_path / "good.skops"
+    save(model, good)
+    data = good.read_bytes()
+    directory = data.rfind(b"PK\x01\x02")  # the last central-directory entry
+    positions = [*range(0, 64), *range(directory, len(data))]
+    outcomes = set()
+    for position in positions:
+        changed = bytearray(data)
+        changed[position] ^= 0x5A
+        bad = tmp_path / f"bad{position}.skops"
+        bad.write_bytes(bytes(changed))
+        try:
+            load(bad)
+            outcomes.add("loaded")
+        except (ModelFileError, UntrustedModelError) as error:
+            assert f"bad{position}.skops" in str(error)
+            outcomes.add(type(error).__name__)
+    assert "ModelFileError" in outcomes
+
+
 def test_corrupt_and_foreign_files_fail_clearly(tmp_path):
     broken = tmp_path / "broken.skops"
     broken.write_bytes(b"this is not a zip archive")

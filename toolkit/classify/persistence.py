@@ -156,7 +156,7 @@ def load(path: str | Path) -> Any:
         raise FileNotFoundError(f"model file not found: {source}")
     try:
         untrusted = sio.get_untrusted_types(file=source)
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError) as error:
+    except Exception as error:  # zipfile, zlib and skops raise many types on damage
         raise ModelFileError(
             f"{source}: not a readable skops model file ({error})"
         ) from error
