@@ -236,6 +236,35 @@ def test_rules_for_subjects_sources_and_verbs(sentence, speaker, side, verb, fra
             id="name after a title; the surname refers back",
         ),
         pytest.param(
+            ["قال مظلوم عبدي إن قواته باقية.", "وأضاف عبدي أن الاتفاق قريب."],
+            [("مظلوم عبدي", "sdc")] * 2,
+            id="a person in the actors lexicon; the surname refers back",
+        ),
+        pytest.param(
+            [
+                "قال المتحدث باسم قسد فرهاد شامي إن الهجوم فشل.",
+                "وأضاف شامي أن القوات تقدمت.",
+            ],
+            [("قوات سوريا الديمقراطية", "sdc")] * 2,
+            id="name after the organisation without commas; the surname refers back",
+        ),
+        pytest.param(
+            [
+                "قال القائد العام لقوات سوريا الديمقراطية مظلوم عبدي إن قواته باقية.",
+                "وأضاف عبدي أن الاتفاق قريب.",
+            ],
+            [("قوات سوريا الديمقراطية", "sdc")] * 2,
+            id="a listed person after the organisation",
+        ),
+        pytest.param(
+            [
+                "أكد محافظ الحسكة أحمد الهلالي أن الطريق مفتوح.",
+                "وأضاف الهلالي أن الخدمات عادت.",
+            ],
+            [("محافظ الحسكة", "government")] * 2,
+            id="name after a governor's title",
+        ),
+        pytest.param(
             [
                 "وقال المتحدث باسم المفوضية، دلشاد عثمان، إن التسجيل انتهى.",
                 "واتهم عثمان وسائل الإعلام الحكومية بالتضخيم.",

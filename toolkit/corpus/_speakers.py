@@ -53,6 +53,8 @@ _THE_STATEMENT = normalize("البيان")
 _A_STATEMENT = normalize("بيان")
 #: "أما X فـ<verb>": X is the subject although the verb carries ف.
 _AMMA = normalize("أما")
+#: Kind of the actors lexicon's named people ("مظلوم عبدي").
+PERSON = "person"
 
 
 @dataclass
@@ -150,6 +152,18 @@ def _named(
     return named
 
 
+def _trailing_name(after: list[Token], start: int) -> list[Token]:
+    """The name closing a subject after its organisation, without commas
+    ("المتحدث باسم قسد فرهاد شامي"، "القائد العام لقسد مظلوم عبدي"), or nothing."""
+    rest = after[start:]
+    if is_name(rest):
+        return rest
+    hit = actor_at([t.norm for t in rest], 0) if rest else None
+    if hit and hit[1].kind == PERSON and len(hit[0]) == len(rest):
+        return rest
+    return []
+
+
 def _apposition(tokens: list[Token], end: int) -> list[Token]:
     """The name between commas at ``end`` ("، سيبان حسو،"), or nothing."""
     if end >= len(tokens) or tokens[end].norm not in BREAKS:
@@ -177,8 +191,17 @@ def find_speaker(
     for i in range(len(phrase)):
         hit = actor_at(norms, i)
         if hit:
-            speaker = resolve(hit[1], context)
-            return _named(speaker, _apposition(tokens, end), context)
+            alias, actor = hit
+            speaker = resolve(actor, context)
+            if actor.kind == PERSON:  # "مظلوم عبدي": "عبدي" later is him
+                context.persons[alias] = speaker
+            name = _apposition(tokens, end)
+            if name:
+                return _named(speaker, name, context)
+            trailing = _trailing_name(after, i + len(alias))
+            if trailing:  # remembered for a later surname; the speaker stays the actor
+                context.persons[tuple(t.norm for t in trailing)] = speaker
+            return speaker
     if not phrase:
         return context.last_speaker
     rest = after[len(phrase) :]

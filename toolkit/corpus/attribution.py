@@ -15,7 +15,9 @@ The rules follow ``datasets/ANNOTATION.md``:
   preposition ("في"، "لل..."، "على"): an actor alias in it, or else a person. A
   person's side comes from an actor in their title ("مصدر في محافظة الحسكة"،
   "المتحدث باسم الأسايش، سيبان حسو،") or from an earlier mention by full name or
-  surname ("عبدي" after "مظلوم عبدي"). An anaphoric short form ("الوزارة") resolves
+  surname ("عبدي" after "مظلوم عبدي", a ``person`` of the lexicon, or after
+  "المتحدث باسم قسد فرهاد شامي", a name closing the subject without commas, which
+  takes the organisation as speaker). An anaphoric short form ("الوزارة") resolves
   to the last actor of that kind named before it in the article. No subject at all
   ("ولفت إلى أن"، "وقالت في بيان") continues the previous speaker, as does "البيان".
 * A source named **without a reporting verb** before it (``datasets/ANNOTATION.md``
