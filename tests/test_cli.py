@@ -1,6 +1,7 @@
 """The command line, end to end: analyze, train, annotate, and user errors."""
 
 import errno
+import hashlib
 import os
 import shutil
 import subprocess
@@ -81,7 +82,10 @@ def test_annotate_then_train_then_analyze_with_the_model(tmp_path, capsys):
         ["-q", "analyze", EXAMPLE, "--out", str(out), "--hedge-model", str(model)]
     )
     assert code == 0
-    assert (out / "report.md").exists()
+    text = (out / "report.md").read_text(encoding="utf-8")
+    digest = hashlib.sha256(model.read_bytes()).hexdigest()[:12]
+    assert f"hedging by {model} (SHA-256 {digest})" in text
+    assert "Stance is predicted by the project's default model" in text
 
 
 def test_a_filled_annotation_sheet_trains_a_model(tmp_path):

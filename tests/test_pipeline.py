@@ -95,3 +95,11 @@ def test_statements_without_arabic_are_named_in_one_warning(recwarn):
         "'aleppo-sheikh-maqsoud', sentence 9); their predicted stance and hedging "
         "are not meaningful"
     ]
+
+
+def test_a_file_path_or_a_list_of_texts_is_pointed_to_load_corpus():
+    for given in ("articles.csv", ["أكدت الوزارة ذلك."]):
+        with pytest.raises(
+            TypeError, match=r"expected a pandas DataFrame.*load_corpus"
+        ):
+            analyze(given, progress=False)

@@ -14,6 +14,7 @@ Examples
 
 from __future__ import annotations
 
+import hashlib
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -75,6 +76,9 @@ class Analysis:
     terms: pd.DataFrame
     #: Comparisons that were skipped, and why (e.g. a side with no statement).
     notes: list[str] = field(default_factory=list)
+    #: Which model predicted each task ("stance", "hedging"): the project's default
+    #: or a file, with the start of its SHA-256 (see :func:`model_source`).
+    models: dict[str, str] = field(default_factory=dict)
 
 
 def _task_class(task: str) -> type[ClassifierMixin]:
@@ -400,6 +404,21 @@ def load_task_model(task: str, path: str | Path) -> ClassifierMixin:
     return model
 
 
+def model_source(path: str | Path | None) -> str:
+    """Name the model a task used, for the report: a file with the start of its
+    SHA-256 (so two reports can be told apart), or the project's default.
+
+    Examples
+    --------
+    >>> model_source(None)
+    "the project's default model (framing corpus, train and dev splits)"
+    """
+    if path is None:
+        return "the project's default model (framing corpus, train and dev splits)"
+    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    return f"{path} (SHA-256 {digest[:12]})"
+
+
 def _model(task: str, path: str | Path | None) -> ClassifierMixin:
     return default_model(task) if path is None else load_task_model(task, path)
 
@@ -586,7 +605,13 @@ def analyze(
     terms, notes = side_terms(statements)
     steps.update()
     steps.close()
-    return Analysis(statements=statements, **tables, terms=terms, notes=notes)
+    models = {
+        "stance": model_source(stance_model),
+        "hedging": model_source(hedge_model),
+    }
+    return Analysis(
+        statements=statements, **tables, terms=terms, notes=notes, models=models
+    )
 
 
 def side_terms(statements: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:

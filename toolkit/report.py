@@ -396,7 +396,7 @@ def _findings(analysis: Analysis) -> list[str]:
             continue
         frames = mine[S.VERB_FRAME].value_counts(normalize=True)
         lines.append(
-            f"{side}: {len(mine)} statements; assertive {frames.get(S.ASSERTIVE, 0):.0%}, "
+            f"{side}: {_counted(len(mine), 'statement')}; assertive {frames.get(S.ASSERTIVE, 0):.0%}, "
             f"neutral {frames.get(S.NEUTRAL_FRAME, 0):.0%}, distancing "
             f"{frames.get(S.DISTANCING, 0):.0%}, accusatory "
             f"{frames.get(S.ACCUSATORY, 0):.0%}, denial {frames.get(S.DENIAL, 0):.0%}; "
@@ -419,10 +419,15 @@ def _findings(analysis: Analysis) -> list[str]:
     for row in delegit.itertuples(index=False):
         lines.append(
             f"Delegitimising label «{getattr(row, C.LABEL)}» naming "
-            f"{getattr(row, C.REFERS_TO)}, used {getattr(row, C.COUNT)} time(s) in "
+            f"{getattr(row, C.REFERS_TO)}, used {_counted(getattr(row, C.COUNT), 'time')} in "
             f"{getattr(row, S.SIDE)} statements."
         )
     return lines
+
+
+def _counted(n: int, noun: str) -> str:
+    """``n`` and ``noun``, plural unless ``n`` is 1 ("1 article", "9 statements")."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _terms_blocks(terms: pd.DataFrame) -> list[Block]:
@@ -431,7 +436,9 @@ def _terms_blocks(terms: pd.DataFrame) -> list[Block]:
     strong = terms[terms[C.Z].abs() >= Z_DISTINCTIVE]
     return [
         Paragraph(
-            f"{len(strong)} word(s) reach |z| >= {Z_DISTINCTIVE} (conventionally "
+            f"{_counted(len(strong), 'word')} "
+            f"{'reaches' if len(strong) == 1 else 'reach'} |z| >= {Z_DISTINCTIVE} "
+            "(conventionally "
             "distinctive); the others are listed as leads to read, not findings."
         ),
         Table(
@@ -466,15 +473,16 @@ def build_blocks(
         Heading(f"{TITLE}: {name}", 1),
         Paragraph(
             f"arabic-framing-toolkit {__version__}. "
-            f"{statements[S.DOC_ID].nunique()} article(s), {len(statements)} statements. "
+            f"{_counted(statements[S.DOC_ID].nunique(), 'article')}, "
+            f"{_counted(len(statements), 'statement')}. "
             "Speakers, sides and reporting verbs come from the rule-based attribution "
             "(on the framing corpus's held-out events it gave about 4 in 5 statements "
             "the annotators' side; measure it on a hand-annotated sample of your own "
-            "outlet with toolkit.corpus.attribution_check); stance and hedging are "
-            "predicted by the project's classifiers (trained on the composed framing "
-            "corpus unless other models were given). Both carry the error rates "
-            "reported in benchmarks/results/accuracy.md (rows 'shipped model' for "
-            "the project's own)."
+            "outlet with toolkit.corpus.attribution_check). Stance is predicted by "
+            f"{analysis.models.get('stance', 'a classifier')}, hedging by "
+            f"{analysis.models.get('hedging', 'a classifier')}; the project's default "
+            "models were trained on a composed corpus and carry the error rates "
+            "reported in benchmarks/results/accuracy.md (rows 'shipped model')."
         ),
         Heading("What the numbers say"),
         Bullets([*analysis.notes, *_findings(analysis)]),

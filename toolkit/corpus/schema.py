@@ -235,6 +235,8 @@ def require_columns(frame: pd.DataFrame, required: Iterable[str], what: str) -> 
 
     Raises
     ------
+    TypeError
+        When ``frame`` is not a DataFrame: a file path or a list of texts, say.
     ValueError
         When one or more columns are missing; the message lists the columns
         present and points out a name with surrounding spaces.
@@ -243,7 +245,18 @@ def require_columns(frame: pd.DataFrame, required: Iterable[str], what: str) -> 
     --------
     >>> import pandas as pd
     >>> require_columns(pd.DataFrame({"text": ["x"]}), ["text"], "argument 'articles'")
+    >>> require_columns("articles.csv", ["text"], "argument 'articles'")
+    Traceback (most recent call last):
+    ...
+    TypeError: argument 'articles': expected a pandas DataFrame, got str ('articles.csv'); read files with toolkit.corpus.load_corpus(path), and wrap texts as pd.DataFrame({'doc_id': ..., 'text': ...})
     """
+    if not isinstance(frame, pd.DataFrame):
+        shown = repr(frame) if len(repr(frame)) <= 60 else repr(frame)[:57] + "..."
+        raise TypeError(
+            f"{what}: expected a pandas DataFrame, got {type(frame).__name__} "
+            f"({shown}); read files with toolkit.corpus.load_corpus(path), and wrap "
+            "texts as pd.DataFrame({'doc_id': ..., 'text': ...})"
+        )
     missing = missing_columns(frame, required)
     if missing:
         filled = frame.attrs.get(FILLED_COLUMNS, ())
