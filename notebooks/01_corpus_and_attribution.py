@@ -44,7 +44,7 @@ from toolkit.paths import figures_dir
 from toolkit.plotting import plot_verb_profile, save_figure, use_arabic_font
 
 pd.set_option("display.max_colwidth", 80)
-use_arabic_font()
+print("Arabic labels are drawn with", use_arabic_font()[0])
 
 # %% [markdown]
 # ## Load

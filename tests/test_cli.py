@@ -563,7 +563,9 @@ def test_training_on_few_examples_of_a_label_warns(tmp_path):
     )
     data = tmp_path / "few.csv"
     few.to_csv(data, index=False)
-    with pytest.warns(CorpusWarning, match=r"label '1' has only 5 example\(s\) of 65"):
+    with pytest.warns(
+        CorpusWarning, match=r"few examples of hedged=1 \(5\) among 65 rows"
+    ):
         assert (
             main(["train", "hedging", str(data), "--out", str(tmp_path / "m.skops")])
             == 0

@@ -61,6 +61,20 @@ def test_explicit_wrong_encoding_names_file(tmp_path):
         load_corpus(path, encoding="utf-8")
 
 
+def test_a_table_read_with_a_wrong_given_encoding_says_so(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_bytes('doc_id,text,a,b\n1,"قال, المتحدث",x,y\n'.encode("utf-16"))
+    with pytest.raises(ValueError, match="not in cp1256, the encoding you gave"):
+        load_corpus(path, encoding="cp1256")
+
+
+def test_a_semicolon_separated_file_is_recognised_in_the_message(tmp_path):
+    path = tmp_path / "excel.csv"
+    path.write_text("doc_id;text\n1;قال المتحدث إن القصف توقف\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="header looks separated by ';'"):
+        load_corpus(path)
+
+
 def test_sidecar_metadata(tmp_path):
     (tmp_path / "x.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "x.json").write_text(

@@ -119,7 +119,8 @@ def _analyze(args: argparse.Namespace) -> None:
         source=args.corpus,
     )
     if not args.quiet:
-        print(f"report written to {Path(args.out) / 'report.md'} and report.html")
+        out = Path(args.out)
+        print(f"report written to {out / 'report.md'} and {out / 'report.html'}")
 
 
 def _train(args: argparse.Namespace) -> None:

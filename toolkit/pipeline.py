@@ -197,13 +197,14 @@ def train_from_file(
             )
         table = table[~blank.to_numpy()]
     y = annotated_labels(table[label], task, str(data))
-    counts = y.value_counts()
-    rarest, fewest = str(counts.idxmin()), int(counts.min())
-    if fewest < FEW_EXAMPLES:
+    counts = y.value_counts().sort_values(kind="stable")
+    few = counts[counts < FEW_EXAMPLES]
+    if len(few):
+        listed = ", ".join(f"{label}={value} ({n})" for value, n in few.items())
         warnings.warn(
-            f"{data}: label {rarest!r} has only {fewest} example(s) "
-            f"of {len(y)}; a model trained on so few is unstable, label more "
-            f"(at least {FEW_EXAMPLES} per label; notebook 02 shows how scores grow)",
+            f"{data}: few examples of {listed} among {len(y)} rows; a model trained "
+            f"on so few is unstable, label more (at least {FEW_EXAMPLES} per label; "
+            "notebook 02 shows how scores grow)",
             CorpusWarning,
             stacklevel=2,
         )

@@ -261,9 +261,15 @@ def require_columns(frame: pd.DataFrame, required: Iterable[str], what: str) -> 
     if missing:
         filled = frame.attrs.get(FILLED_COLUMNS, ())
         have = [c for c in frame.columns if c not in filled]
+        hint = ""
+        if len(have) == 1 and (mark := next((c for c in ";\t|" if c in have[0]), None)):
+            hint = (
+                f"; the header looks separated by {mark!r}, not by commas: save the "
+                "file as comma-separated CSV (UTF-8)"
+            )
         raise ValueError(
             f"{what}: missing required column(s) {', '.join(missing)}; "
-            f"{columns_present(have, missing)}"
+            f"{columns_present(have, missing)}{hint}"
         )
 
 

@@ -63,7 +63,8 @@ def read_table(
     ValueError
         When the file is empty, a header names a column twice, a row has more fields
         than the header or a quoted value never ends; the message names the file and
-        its line (1-based, as an editor counts) and says how to quote.
+        its line (1-based, as an editor counts), says how to quote and, when
+        ``encoding`` was given, that it may be the wrong one.
 
     Examples
     --------
@@ -90,7 +91,13 @@ def read_table(
             keep_default_na=False,
         )
     except pd.errors.ParserError as error:
-        raise ValueError(f"{path}: {_parse_problem(str(error), text, sep)}") from None
+        problem = _parse_problem(str(error), text, sep)
+        if encoding is not None:  # a wrong codec scrambles the separators too
+            problem += (
+                f". Or the file is not in {encoding}, the encoding you gave: leave it "
+                "out to detect it."
+            )
+        raise ValueError(f"{path}: {problem}") from None
     header = [name or f"Unnamed: {i}" for i, name in enumerate(rows.iloc[0])]
     twice = repeated_names(header)
     if twice:
