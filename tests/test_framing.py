@@ -469,3 +469,13 @@ def test_labels_lexicon_is_checked_and_read_once(gold, monkeypatch):
     custom = labels_by_actor(gold, lexicon=lexicon)
     assert len(calls) == 1
     pd.testing.assert_frame_equal(custom, labels_by_actor(gold))
+
+
+def test_terms_are_counted_normalised_and_shown_as_written(gold):
+    terms = distinctive_terms(gold).set_index(col.TERM)
+    # one unit for أكدت / اكدت, shown with its hamza; alef maqsura kept for readers
+    assert terms.at["اكدت", col.SPELLING] == "أكدت"
+    assert terms.at["يسعي", col.SPELLING] == "يسعى"
+    table = compare_sides(gold)
+    shown = table.loc[table[col.SECTION] == "distinctive terms", col.MEASURE]
+    assert not shown.str.contains("«اكدت»").any()

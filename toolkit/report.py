@@ -26,6 +26,7 @@ from matplotlib.axes import Axes
 from toolkit import __version__
 from toolkit.corpus import schema as S
 from toolkit.framing import columns as C
+from toolkit.framing.terms import Z_DISTINCTIVE
 from toolkit.outputs import folder_entries, move_files, staging_folder, write_error
 from toolkit.pipeline import HEDGED_PROBABILITY, STANCE_CONFIDENCE, Analysis, analyze
 from toolkit.plotting import (
@@ -55,7 +56,6 @@ MAX_STATEMENT_ROWS = 60
 #: Distinctive words listed per side.
 TERMS_PER_SIDE = 10
 #: |z| of the log-odds ratio above which a word is called distinctive (5% two-sided).
-Z_DISTINCTIVE = 1.96
 STATEMENT_VIEW = (
     S.DOC_ID,
     S.SENT_ID,

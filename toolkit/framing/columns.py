@@ -28,6 +28,7 @@ LABEL = "label"
 REFERS_TO = "refers_to"
 VALENCE = "valence"
 TERM = "term"
+SPELLING = "spelling"
 LOG_ODDS = "log_odds"
 Z = "z"
 #: The group a distinctive term is more typical of.

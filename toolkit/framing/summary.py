@@ -50,7 +50,7 @@ from toolkit.framing.columns import (
     P_VALUE,
     REFERS_TO,
     SECTION,
-    TERM,
+    SPELLING,
     TEST,
     VALENCE,
     VALENCES,
@@ -314,7 +314,7 @@ def _terms(
     for side, ordered in ((sides[0], terms), (sides[1], terms.iloc[::-1])):
         top = ordered[ordered[FAVOURS] == side].head(n_terms)
         records += [
-            {MEASURE: f"distinctive term «{term}» (|z|)", SIDE: side, VALUE: abs(z)}
-            for term, z in zip(top[TERM], top[Z], strict=True)
+            {MEASURE: f"distinctive term «{word}» (|z|)", SIDE: side, VALUE: abs(z)}
+            for word, z in zip(top[SPELLING], top[Z], strict=True)
         ]
     return _rows("distinctive terms", records)

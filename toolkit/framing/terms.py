@@ -22,6 +22,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -29,14 +30,20 @@ import numpy as np
 import pandas as pd
 
 from toolkit.arguments import choice_argument, count_argument, is_collection
+from toolkit.corpus.normalize import normalize
 from toolkit.corpus.schema import GOVERNMENT, SDC, SIDE, SIDES
 from toolkit.corpus.tokens import tokenize
 from toolkit.framing._input import check_statements, texts
-from toolkit.framing.columns import FAVOURS, LOG_ODDS, TERM, Z
+from toolkit.framing.columns import FAVOURS, LOG_ODDS, SPELLING, TERM, Z
 from toolkit.lexicons import load_lexicon
 
 #: Prior pseudo-count of a term that a user-supplied prior does not list.
 MISSING_PRIOR = 0.01
+#: |z| from which a term is conventionally called distinctive (two-sided 5 %).
+Z_DISTINCTIVE = 1.96
+#: Words as :func:`toolkit.corpus.tokenize` splits them, before alef and yeh are
+#: unified: how a term is shown to readers.
+_WRITTEN = re.compile(r"[^\W_]+")
 
 
 def distinctive_terms(
@@ -76,7 +83,9 @@ def distinctive_terms(
     Returns
     -------
     pandas.DataFrame
-        Columns ``term``, ``count_<a>``, ``count_<b>``, ``log_odds``, ``z`` and
+        Columns ``term`` (normalised: the unit counted), ``spelling`` (its most
+        frequent written form, without diacritics, to show readers: «يسعى» for
+        the term «يسعي»), ``count_<a>``, ``count_<b>``, ``log_odds``, ``z`` and
         ``favours`` (the group with the higher rate; ``""`` when ``z`` is 0),
         sorted by descending ``z``. Tokens are those of
         :func:`toolkit.corpus.tokenize`, without one-letter words and numbers.
@@ -109,10 +118,10 @@ def distinctive_terms(
     drop = _stopwords(stopwords)
     min_count = count_argument(min_count, "min_count", minimum=0)
     keys = statements[by].astype(str).where(statements[by].notna())
-    counts = {
-        group: _term_counts(texts(statements)[keys == group], drop)
-        for group in (group_a, group_b)
-    }
+    counts: dict[str, Counter[str]] = {}
+    spellings: Counter[tuple[str, str]] = Counter()
+    for group in (group_a, group_b):
+        counts[group] = _term_counts(texts(statements)[keys == group], drop, spellings)
     for group, counter in counts.items():
         if not counter:
             raise ValueError(
@@ -136,6 +145,7 @@ def distinctive_terms(
     table = pd.DataFrame(
         {
             TERM: vocabulary,
+            SPELLING: _usual_spellings(spellings, vocabulary),
             f"count_{group_a}": y_a.astype(int),
             f"count_{group_b}": y_b.astype(int),
             LOG_ODDS: delta,
@@ -223,12 +233,29 @@ def _prior_counts(
     return alpha
 
 
-def _term_counts(texts: pd.Series, drop: frozenset[str]) -> Counter[str]:
+def _term_counts(
+    texts: pd.Series, drop: frozenset[str], spellings: Counter[tuple[str, str]]
+) -> Counter[str]:
+    """Count the kept tokens; tally in ``spellings`` how each was written."""
     counter: Counter[str] = Counter()
     for text in texts:
-        counter.update(
-            token
-            for token in tokenize(text)
-            if len(token) > 1 and not token.isdigit() and token not in drop
-        )
+        tokens = tokenize(text)
+        written = _WRITTEN.findall(normalize(text, alef=False, yeh=False))
+        if len(written) != len(tokens):  # cannot happen: the same letters split
+            written = tokens
+        for token, spelling in zip(tokens, written, strict=True):
+            if len(token) > 1 and not token.isdigit() and token not in drop:
+                counter[token] += 1
+                spellings[token, spelling] += 1
     return counter
+
+
+def _usual_spellings(
+    spellings: Counter[tuple[str, str]], vocabulary: list[str]
+) -> list[str]:
+    """The most frequent written form of each term (ties: the first in order)."""
+    best: dict[str, tuple[int, str]] = {}
+    for (term, spelling), n in spellings.items():
+        if term not in best or (-n, spelling) < (-best[term][0], best[term][1]):
+            best[term] = (n, spelling)
+    return [best[term][1] if term in best else term for term in vocabulary]

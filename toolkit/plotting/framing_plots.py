@@ -38,12 +38,14 @@ from toolkit.framing.columns import (
     N_STATEMENTS,
     REFERS_TO,
     SHARE,
+    SPELLING,
     TERM,
     VALENCE,
     VALENCES,
     VALUE,
     Z,
 )
+from toolkit.framing.terms import Z_DISTINCTIVE
 from toolkit.plotting._axes import (
     SIDE_COLOURS,
     VALENCE_COLOURS,
@@ -233,7 +235,9 @@ def plot_distinctive_terms(
     Parameters
     ----------
     terms : pandas.DataFrame
-        Output of :func:`toolkit.framing.distinctive_terms`.
+        Output of :func:`toolkit.framing.distinctive_terms`. Words are shown as
+        usually written (its ``spelling`` column, when present); dashed lines mark
+        |z| = 1.96, from which a word is conventionally distinctive.
     ax : matplotlib.axes.Axes, optional
         Where to draw; a new figure by default.
     n : int
@@ -274,9 +278,12 @@ def plot_distinctive_terms(
     positions = np.arange(len(shown))
     colours = [SIDE_COLOURS.get(group, "#7f7f7f") for group in shown[FAVOURS]]
     ax.barh(positions, shown[Z].to_numpy(dtype=float), color=colours)
-    ax.set_yticks(positions, [rtl(term) for term in shown[TERM]])
+    words = shown[SPELLING] if SPELLING in shown.columns else shown[TERM]
+    ax.set_yticks(positions, [rtl(word) for word in words])
     ax.invert_yaxis()
     ax.axvline(0, color="#333333", linewidth=0.8)
+    for side in (-1, 1):  # where a word starts to count as distinctive
+        ax.axvline(side * Z_DISTINCTIVE, color="#999999", linewidth=0.8, ls="--")
     ax.yaxis.tick_right()
     ax.spines[["left", "top"]].set_visible(False)
     groups = [g for g in dict.fromkeys(shown[FAVOURS]) if g]
