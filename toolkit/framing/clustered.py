@@ -8,10 +8,10 @@ and p-values too small. Two tools account for it:
   between-document variance of the pooled share over the binomial variance. Dividing
   hits and statements by it gives *effective counts* that ordinary formulas can use;
 * the **document bootstrap**, which resamples whole documents. With few documents it
-  covers far less than its nominal level (about 46 % for a nominal 95 % with two
-  documents and 82 % with five in a simulation of seven statements per document, 92 %
-  with ten), and it collapses to a point when every document has the same share (no
-  hit at all, say).
+  covers far less than its nominal level (for a nominal 95 %, about 45 % with two
+  documents, 84 % with five and 91 % with ten in a simulation of seven statements per
+  document, ``benchmarks/results/coverage.md``), and it collapses to a point when
+  every document has the same share (no hit at all, say).
 
 :func:`share_interval` therefore resamples documents only from
 :data:`MIN_BOOTSTRAP_DOCUMENTS` documents on and never returns an interval narrower
