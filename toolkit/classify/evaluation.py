@@ -307,7 +307,7 @@ def evaluate(clf: Any, X: Any, y: Any, **options: Any) -> EvaluationReport:
         Gold labels.
     **options
         Passed to :func:`evaluate_predictions` (``f_avg_labels``,
-        ``confidence``, ``n_resamples``, ``random_state``, ``labels``).
+        ``confidence``, ``n_resamples``, ``random_state``, ``labels``, ``groups``).
 
     Returns
     -------
