@@ -161,10 +161,17 @@ def test_a_header_with_spaces_around_a_name_is_pointed_out(tmp_path):
 def test_csv_nan_cells_are_skipped_with_row_named(tmp_path):
     path = tmp_path / "corpus.csv"
     path.write_text(f'doc_id,text\na,"{ARTICLE}"\nb,\nc,"نص آخر."\n', encoding="utf-8")
-    with pytest.warns(CorpusWarning, match=r"row 1 \(doc_id 'b'\)"):
+    with pytest.warns(
+        CorpusWarning, match=r"row 1 \(0 = first under the header, doc_id 'b'\)"
+    ):
         articles = load_corpus(path)
     assert articles[S.DOC_ID].tolist() == ["a", "c"]
     assert list(articles.columns[:6]) == list(S.ARTICLE_COLUMNS)
+    # no doc_id column: the row is not named by an id the file does not hold
+    path.write_text(f'text\n"{ARTICLE}"\n""\n"نص آخر."\n', encoding="utf-8")
+    with pytest.warns(CorpusWarning) as caught:
+        load_corpus(path)
+    assert "corpus-1" not in str(caught[0].message)
 
 
 def test_csv_in_cp1256_and_tsv(tmp_path):

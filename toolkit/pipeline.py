@@ -269,8 +269,9 @@ def annotated_labels(values: pd.Series, task: str, where: str) -> pd.Series:
         The label column as read from a file: strings from CSV/TSV, any JSON value
         from JSONL. Rows are named in messages by their index, so a column read
         with :func:`read_statements` (row 0 is the first under the header) keeps
-        its row numbers after rows are left out. Surrounding spaces are ignored; ``hedged`` also takes the
-        numbers 0 and 1 and the texts ``0.0`` and ``1.0`` (see :func:`label_key`).
+        its row numbers after rows are left out. Surrounding spaces are ignored;
+        ``hedged`` also takes the numbers 0 and 1 and the texts ``0.0`` and
+        ``1.0`` (see :func:`label_key`).
     task : {"stance", "hedging"}
         Whose vocabulary (:data:`TASK_VOCABULARIES`) the labels must come from.
     where : str

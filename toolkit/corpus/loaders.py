@@ -341,10 +341,11 @@ def _drop_missing_text(
 ) -> pd.DataFrame:
     text = frame[S.TEXT]
     bad = text.isna() | ~text.map(lambda v: isinstance(v, str) and bool(v.strip()))
+    stem = Path(where).stem
     for row in bad.to_numpy().nonzero()[0]:
-        _missing(
-            f"{where}: row {row} (doc_id {frame[S.DOC_ID].iloc[row]!r})", on_missing
-        )
+        doc_id = frame[S.DOC_ID].iloc[row]
+        named = "" if doc_id == f"{stem}-{row}" else f", doc_id {doc_id!r}"
+        _missing(f"{where}: row {row} (0 = first under the header{named})", on_missing)
     return frame.loc[~bad]
 
 
