@@ -22,6 +22,7 @@ import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from matplotlib import font_manager
 from matplotlib.testing.compare import compare_images
 
 from toolkit.corpus.loaders import load_example_gold
@@ -111,6 +112,43 @@ def test_the_other_transform_would_be_broken(fmt):
     # guards the test above: handing matplotlib the wrong form is detected
     wrong = display_form("قسد") if shapes_arabic(fmt) else "قسد"
     assert laid_out_glyphs(wrong, fmt) != EXPECTED_GLYPHS["قسد"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_latin_first_font_list_falls_back_as_the_renderer_does(fmt):
+    # DejaVu Serif has no Arabic: the letters are drawn from DejaVu Sans after it
+    assert missing_glyphs("قسد", "DejaVu Serif") == ["ق", "س", "د"]
+    use_arabic_font("DejaVu Serif")
+    assert laid_out_glyphs(rtl("قسد", fmt), fmt) == EXPECTED_GLYPHS["قسد"]
+
+
+@pytest.fixture(scope="module")
+def font_without_presentation_forms(tmp_path_factory) -> str:
+    """DejaVu Sans whose character map lacks the presentation forms: a renderer
+    that shapes still joins (by glyph substitution), but not through the glyphs
+    the presentation-form code points name, as in Amiri or Noto."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(font_manager.findfont("DejaVu Sans"))
+    for table in font["cmap"].tables:
+        table.cmap = {c: g for c, g in table.cmap.items() if not 0xFB50 <= c <= 0xFEFF}
+    for record in font["name"].names:
+        if record.nameID in (1, 4, 16):
+            record.string = "Toolkit NoPF"
+    path = tmp_path_factory.mktemp("fonts") / "ToolkitNoPF.ttf"
+    font.save(path)
+    font_manager.fontManager.addfont(str(path))
+    return "Toolkit NoPF"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_detection_does_not_rely_on_presentation_form_glyphs(
+    font_without_presentation_forms, fmt
+):
+    with_dejavu = shapes_arabic(fmt)
+    use_arabic_font(font_without_presentation_forms)
+    assert shapes_arabic(fmt) == with_dejavu  # the same renderer, the same answer
+    assert laid_out_glyphs(rtl("قسد", fmt), fmt) == EXPECTED_GLYPHS["قسد"]
 
 
 def test_svg_as_text_is_left_to_the_viewer():

@@ -27,8 +27,9 @@ def use_arabic_font(
 ) -> list[str]:
     """Make figures use an Arabic-capable font (DejaVu Sans as the fallback).
 
-    Sets ``rcParams["font.family"]`` to ``family`` followed by DejaVu Sans; on
-    matplotlib 3.11+ glyphs missing from the first font are taken from the next.
+    Sets ``rcParams["font.family"]`` to ``family`` followed by DejaVu Sans; glyphs
+    missing from the first font are taken from the next (matplotlib falls back
+    since 3.6), and :func:`~toolkit.plotting.shapes_arabic` probes the same list.
 
     Parameters
     ----------

@@ -33,8 +33,6 @@ from matplotlib import _text_helpers, font_manager, ft2font
 
 #: Probe word laid out to detect shaping: "قسد" (qaf, seen, dal).
 PROBE = "\u0642\u0633\u062f"
-#: Its correct rendering, left to right: final dal, medial seen, initial qaf.
-PROBE_VISUAL = "\ufeaa\ufeb4\ufed7"
 #: Formats that matplotlib writes with the Agg rasteriser.
 AGG_FORMATS = frozenset({"png", "raw", "rgba", "jpg", "jpeg", "tif", "tiff", "webp"})
 
@@ -117,7 +115,8 @@ def laid_out_glyphs(text: str, fmt: str | None = None) -> list[str]:
     """Names of the glyphs matplotlib lays out for ``text``, left to right.
 
     The glyphs come from the layout code that the renderer of ``fmt`` uses with
-    the current default font (``rcParams["font.family"]``): for Agg formats on a
+    the current default fonts (``rcParams["font.family"]``, each character from the
+    first of them that has it, as the renderers fall back): for Agg formats on a
     matplotlib whose fonts have a shaping ``_layout`` (3.11+) that call, else
     ``matplotlib._text_helpers.layout``, which the vector backends use and which
     lays characters out one by one before 3.11.
@@ -157,9 +156,12 @@ def shapes_arabic(fmt: str | None = None) -> bool:
 
     SVG written with ``svg.fonttype = "none"`` keeps text as text, which the
     viewer shapes: always ``True``. Otherwise the probe word "قسد" is laid out
-    (see :func:`laid_out_glyphs`) and the answer is whether its glyphs are the
-    joined forms in right-to-left order. The result is cached per format, font
-    and ``svg.fonttype``.
+    (see :func:`laid_out_glyphs`) and compared with its three letters laid out
+    alone: a renderer that shapes draws other (joined) glyphs for the word, one
+    that does not draws the letters' own glyphs side by side. Glyph identities are
+    not assumed, so fonts whose joined glyphs are not their presentation-form
+    glyphs (Amiri) are read right. The result is cached per format, fonts and
+    ``svg.fonttype``.
 
     Parameters
     ----------
@@ -169,14 +171,14 @@ def shapes_arabic(fmt: str | None = None) -> bool:
 
     Examples
     --------
-    >>> shapes_arabic("png") == (laid_out_glyphs("قسد", "png")[0] == "uniFEAA")
+    >>> shapes_arabic("png") == (laid_out_glyphs("قسد", "png")[0] != "uni0642")
     True
     """
     fmt = output_format(fmt)
     if fmt in {"svg", "svgz"} and mpl.rcParams["svg.fonttype"] == "none":
         return True
     vector_or_agg = "agg" if fmt in AGG_FORMATS else "vector"
-    return _probe(vector_or_agg, _default_font_path(), mpl.__version__)
+    return _probe(vector_or_agg, _default_font_paths(), mpl.__version__)
 
 
 def rtl(text: str, fmt: str | None = None) -> str:
@@ -208,11 +210,11 @@ def rtl(text: str, fmt: str | None = None) -> str:
 
 
 @cache
-def _probe(layout: str, font_path: str, version: str) -> bool:
+def _probe(layout: str, font_paths: tuple[str, ...], version: str) -> bool:
     fmt = "png" if layout == "agg" else "pdf"
-    font = _default_font()
-    expected = [font.get_glyph_name(font.get_char_index(ord(c))) for c in PROBE_VISUAL]
-    return laid_out_glyphs(PROBE, fmt) == expected
+    word = laid_out_glyphs(PROBE, fmt)
+    alone = [laid_out_glyphs(letter, fmt)[0] for letter in PROBE]
+    return word not in (alone, alone[::-1])
 
 
 def _glyph_index(item: object) -> int:
@@ -222,9 +224,11 @@ def _glyph_index(item: object) -> int:
     return item.glyph_idx
 
 
-def _default_font_path() -> str:
-    return font_manager.findfont(font_manager.FontProperties())
+def _default_font_paths() -> tuple[str, ...]:
+    """Files of the default fonts, in fallback order (as the renderers use them)."""
+    found = font_manager.fontManager._find_fonts_by_props(font_manager.FontProperties())
+    return tuple(str(path) for path in found)
 
 
 def _default_font() -> ft2font.FT2Font:
-    return font_manager.get_font(_default_font_path())
+    return font_manager.get_font(list(_default_font_paths()))
