@@ -23,12 +23,19 @@ from toolkit.plotting.framing_plots import (
     plot_verb_profile,
 )
 from toolkit.plotting.names import ARABIC_NAMES, arabic_name
-from toolkit.plotting.rtl import display_form, laid_out_glyphs, rtl, shapes_arabic
+from toolkit.plotting.rtl import (
+    RTLWarning,
+    display_form,
+    laid_out_glyphs,
+    rtl,
+    shapes_arabic,
+)
 from toolkit.plotting.save import save_figure
 
 __all__ = [
     "ARABIC_NAMES",
     "DEFAULT_FONT",
+    "RTLWarning",
     "arabic_name",
     "display_form",
     "laid_out_glyphs",

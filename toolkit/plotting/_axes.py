@@ -7,12 +7,15 @@ from collections.abc import Iterable
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.transforms import ScaledTranslation
 
 from toolkit.arguments import check_table as check_frame
 from toolkit.plotting.names import arabic_name
 from toolkit.plotting.rtl import rtl
 
 #: One colour per side, stable across figures.
+#: Height of a title line, in inches: how far a wide legend is raised above it.
+LINE = 0.3
 SIDE_COLOURS = {
     "government": "#1f5f8b",
     "sdc": "#d08c2b",
@@ -76,8 +79,10 @@ def categories_on_right(ax: Axes) -> None:
 
 
 def rtl_legend(ax: Axes, handles: list | None = None) -> None:
-    """One-row legend above the axes on the left (the title is on the right),
-    read right to left: first entry rightmost, markers right of their labels."""
+    """Legend above the axes on the left (the title is on the right), read right to
+    left: first entry rightmost, markers right of their labels. With more than
+    two entries the row is wide enough to reach the title, so it goes a line
+    higher, above it."""
     if handles is None:
         handles = ax.get_legend_handles_labels()[0]
     ax.legend(
@@ -86,6 +91,10 @@ def rtl_legend(ax: Axes, handles: list | None = None) -> None:
         frameon=False,
         loc="lower left",
         bbox_to_anchor=(0, 1),
+        bbox_transform=ax.transAxes
+        + ScaledTranslation(
+            0, 0 if len(handles) <= 2 else LINE, ax.figure.dpi_scale_trans
+        ),
         ncols=len(handles),
         borderaxespad=0.2,
     )

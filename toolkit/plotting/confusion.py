@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.ticker import PercentFormatter
 
 from toolkit.plotting._axes import ar, axes, check_table, rtl_axes
 
@@ -116,5 +117,7 @@ def plot_confusion_matrix(
     ax.xaxis.labelpad = 8
     for label in (ax.xaxis.label, ax.yaxis.label):
         label.set(color="dimgray")
-    ax.figure.colorbar(image, ax=ax, location="left", shrink=0.8)
+    bar = ax.figure.colorbar(image, ax=ax, location="left", shrink=0.8)
+    if normalize:  # the cells show percentages; so does the scale
+        bar.formatter = PercentFormatter(1.0)
     return ax

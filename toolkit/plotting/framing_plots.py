@@ -340,26 +340,29 @@ def plot_label_usage(
         ascending=[True, True, False, True],
         kind="stable",
     ).reset_index(drop=True)
+    # each actor's bars below a row of their own holding the actor's name
+    group = table[REFERS_TO].ne(table[REFERS_TO].shift()).cumsum()
+    positions = table.index + group
     ax.barh(
-        table.index,
+        positions,
         table[COUNT],
         color=[VALENCE_COLOURS.get(v, "#7f7f7f") for v in table[VALENCE]],
     )
-    ax.set_yticks(table.index, [rtl(label) for label in table[LABEL]])
-    ax.invert_yaxis()
+    ax.set_yticks(positions, [rtl(label) for label in table[LABEL]])
+    ax.set_ylim(positions.max() + 0.6, -0.6)
     ax.xaxis.get_major_locator().set_params(integer=True)
     categories_on_right(ax)
     for actor, rows in table.groupby(REFERS_TO, sort=False):
-        top = rows.index.min()
-        if top > 0:
-            ax.axhline(top - 0.5, color="#333333", linewidth=0.8)
+        header = positions[rows.index.min()] - 1
+        if header > 0:
+            ax.axhline(header - 0.5, color="#333333", linewidth=0.8)
         ax.text(
-            0.01,
-            top - 0.45,
+            0.99,
+            header,
             ar(actor),
             transform=ax.get_yaxis_transform(),
-            ha="left",
-            va="top",
+            ha="right",
+            va="center",
             fontweight="bold",
             fontsize="small",
         )

@@ -22,6 +22,8 @@ True
 
 from __future__ import annotations
 
+import re
+import warnings
 from functools import cache
 
 import arabic_reshaper
@@ -35,6 +37,12 @@ from matplotlib import _text_helpers, font_manager, ft2font
 PROBE = "\u0642\u0633\u062f"
 #: Formats that matplotlib writes with the Agg rasteriser.
 AGG_FORMATS = frozenset({"png", "raw", "rgba", "jpg", "jpeg", "tif", "tiff", "webp"})
+
+#: arabic-reshaper keeping the diacritics (its default drops them): "زاعمًا" keeps its
+#: tanween, drawn over the alef by renderers that place glyphs one by one.
+_RESHAPER = arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False})
+#: An unescaped dollar sign: two of them would switch matplotlib to mathtext.
+_DOLLAR = re.compile(r"(?<!\\)\$")
 
 #: Letters arabic-reshaper turns into presentation forms (not tatweel or ZWJ).
 _SHAPED_LETTERS = frozenset(
@@ -84,9 +92,7 @@ def display_form(text: str) -> str:
     """
     if not any(is_logical_arabic(char) for char in text):
         return text
-    return "\n".join(
-        _visual(arabic_reshaper.reshape(line)) for line in text.split("\n")
-    )
+    return "\n".join(_visual(_RESHAPER.reshape(line)) for line in text.split("\n"))
 
 
 def _visual(line: str) -> str:
@@ -196,8 +202,16 @@ def rtl(text: str, fmt: str | None = None) -> str:
     -------
     str
         ``text`` unchanged when the renderer shapes Arabic itself or when there is
-        no Arabic letter to shape, else :func:`display_form` of it. Idempotent:
+        no Arabic letter to shape, else :func:`display_form` of it. In Arabic text
+        a ``$`` is escaped (``\\$``): mathtext has no Arabic glyphs. Idempotent:
         ``rtl(rtl(s)) == rtl(s)``.
+
+    Warns
+    -----
+    RTLWarning
+        When ``text`` holds Arabic presentation forms (text reshaped by hand, as
+        before matplotlib 3.11) that the renderer would reverse: a shaping
+        renderer, or logical letters beside them.
 
     Examples
     --------
@@ -205,8 +219,36 @@ def rtl(text: str, fmt: str | None = None) -> str:
     'Hedged share (%)'
     >>> rtl("قسد") == ("قسد" if shapes_arabic() else display_form("قسد"))
     True
+    >>> rtl("التكلفة $5").count("\\\\$")  # one dollar, escaped
+    1
     """
-    return text if shapes_arabic(fmt) else display_form(text)
+    shaping = shapes_arabic(fmt)
+    _warn_if_reshaped(text, shaping)
+    out = text if shaping else display_form(text)
+    if any(is_logical_arabic(c) or _is_presentation_form(c) for c in out):
+        out = _DOLLAR.sub(r"\\$", out)
+    return out
+
+
+class RTLWarning(UserWarning):
+    """Text handed to :func:`rtl` that the renderer will draw wrongly."""
+
+
+def _is_presentation_form(char: str) -> bool:
+    return "\ufb50" <= char <= "\ufdff" or "\ufe70" <= char <= "\ufeff"
+
+
+def _warn_if_reshaped(text: str, shaping: bool) -> None:
+    if not any(_is_presentation_form(c) for c in text):
+        return
+    if shaping or any(is_logical_arabic(c) for c in text):
+        warnings.warn(
+            f"rtl(): {text[:30]!r} holds Arabic already reshaped (presentation "
+            "forms), which this renderer would draw reversed; pass text as typed, "
+            "in logical order, and let rtl() prepare it",
+            RTLWarning,
+            stacklevel=3,
+        )
 
 
 @cache
