@@ -219,13 +219,13 @@ def whether_question(text: str) -> bool:
     --------
     >>> whether_question("بلومبيرغ: هل فقدت الإدارة فرصة الحل؟")
     True
-    >>> whether_question("سوريا: الخوذ البيضاء ملائكة رحمة أم عملاء للخارج؟")
+    >>> whether_question("العراق: المتظاهرون طلاب حقوق أم أدوات للخارج؟")
     True
-    >>> whether_question("جورج نادر وعلاقته بنفوذ الإمارات على ترامب؟")
+    >>> whether_question("رجل الأعمال وعلاقته بنفوذ الشركات على الحكومة؟")
     True
     >>> whether_question("لماذا عادت الصور إلى الشوارع؟")
     False
-    >>> whether_question("التطعيم واجب، هل مازال للعاقل شك؟")
+    >>> whether_question("الأدلة واضحة، فهل بقي عند أحد شك؟")
     False
     """
     flat = " ".join(normalize(text).split())
