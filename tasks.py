@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -23,7 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 VENV_MPL310 = ROOT / ".venv-mpl310"
-SHARED_DATA = ROOT.parent / "shared" / "datasets-raw"
+#: Where the raw public datasets sit beside a checkout: ``shared/datasets-raw`` in
+#: the checkout's parent folder or one further up.
+SHARED_DATA = Path("shared") / "datasets-raw"
 EXTRAS = "test,scale"
 #: What the second, matplotlib 3.10 environment needs for the plotting tests.
 LEGACY_MATPLOTLIB = ("matplotlib==3.10.*", "pytest>=8", "hypothesis>=6.100")
@@ -50,17 +53,41 @@ def _ensure(env: Path, target: str = f".[{EXTRAS}]", *requirements: str) -> Path
         return python
     if not python.exists():
         print(f"creating {env.name} ...", flush=True)
-        venv.create(env, with_pip=True)
+        try:
+            venv.create(env, with_pip=True)
+        except (subprocess.CalledProcessError, OSError) as error:
+            shutil.rmtree(env, ignore_errors=True)  # no half-made environment left
+            raise SystemExit(
+                f"could not create {env.name} ({error}). This Python cannot make "
+                "virtual environments with pip: on Debian or Ubuntu install "
+                "python3.11-venv (sudo apt install python3.11-venv), then run again."
+            ) from None
     _run(python, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
     _run(python, "-m", "pip", "install", "--quiet", "-e", target, *requirements)
     stamp.write_text(wanted)
     return python
 
 
+def _shared_data() -> Path | None:
+    """The raw datasets beside the checkout or one of its parents, if any."""
+    for folder in ROOT.parents:
+        if (folder / SHARED_DATA).is_dir():
+            return folder / SHARED_DATA
+    return None
+
+
 def _test_env() -> dict[str, str]:
     env = dict(os.environ)
-    if "TOOLKIT_DATA_HOME" not in env and SHARED_DATA.is_dir():
-        env["TOOLKIT_DATA_HOME"] = str(SHARED_DATA)
+    shared = _shared_data()
+    if "TOOLKIT_DATA_HOME" not in env and shared is not None:
+        env["TOOLKIT_DATA_HOME"] = str(shared)
+    ci = env.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
+    if ci and "TOOLKIT_DATA_HOME" not in env:
+        raise SystemExit(
+            "CI is set but the public datasets were not found: no shared/datasets-raw "
+            f"beside {ROOT} or its parents. Set TOOLKIT_DATA_HOME to the folder that "
+            "holds them (mawqif/, arabicstancex/, ans/)."
+        )
     env.setdefault("MPLBACKEND", "Agg")
     return env
 

@@ -509,6 +509,39 @@ def test_tasks_run_passes_force_on(tasks):
     assert tasks.calls[-1][-2:] == ("--out", "report")
 
 
+def test_tasks_find_the_shared_data_beside_a_clone_or_fail_under_ci(
+    tasks, tmp_path, monkeypatch
+):
+    monkeypatch.delenv("TOOLKIT_DATA_HOME", raising=False)
+    monkeypatch.setenv("CI", "true")
+    data = tmp_path / "shared" / "datasets-raw"
+    data.mkdir(parents=True)
+    monkeypatch.setattr(tasks, "ROOT", tmp_path / "clones" / "toolkit")
+    assert tasks._test_env()["TOOLKIT_DATA_HOME"] == str(data)
+    data.rmdir()
+    with pytest.raises(SystemExit, match="Set TOOLKIT_DATA_HOME"):
+        tasks._test_env()
+    monkeypatch.setenv("CI", "false")
+    assert "TOOLKIT_DATA_HOME" not in tasks._test_env()  # tests skip, saying why
+
+
+def test_tasks_explain_a_python_without_ensurepip(tmp_path, monkeypatch):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("tasks", ROOT / "tasks.py")
+    tasks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tasks)
+
+    def without_pip(env, with_pip):
+        env.mkdir()
+        raise subprocess.CalledProcessError(1, ["python", "-m", "ensurepip"])
+
+    monkeypatch.setattr(tasks.venv, "create", without_pip)
+    with pytest.raises(SystemExit, match=r"install python3\.11-venv"):
+        tasks._ensure(tmp_path / ".venv")
+    assert not (tmp_path / ".venv").exists()  # the next run starts afresh
+
+
 @pytest.mark.parametrize("argv", [[], ["test", "--force"], ["run", "--forse"]])
 def test_tasks_refuse_other_arguments(tasks, argv, capsys):
     assert tasks.main(argv) == 2
