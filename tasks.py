@@ -69,11 +69,29 @@ def _ensure(env: Path, target: str = f".[{EXTRAS}]", *requirements: str) -> Path
 
 
 def _shared_data() -> Path | None:
-    """The raw datasets beside the checkout or one of its parents, if any."""
-    for folder in ROOT.parents:
+    """The raw datasets beside the checkout or one of its parents, or beside the
+    local repository it was cloned from (a clean clone in a temporary folder)."""
+    origin = _origin()
+    for folder in [*ROOT.parents, *(origin.parents if origin else ())]:
         if (folder / SHARED_DATA).is_dir():
             return folder / SHARED_DATA
     return None
+
+
+def _origin() -> Path | None:
+    """The folder this checkout was cloned from, when it is a local one."""
+    try:
+        url = subprocess.run(
+            ["git", "config", "--get", "remote.origin.url"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip()
+    except OSError:  # no git
+        return None
+    path = Path(url.removeprefix("file://")) if url else None
+    return path.resolve() if path and path.is_dir() else None
 
 
 def _test_env() -> dict[str, str]:

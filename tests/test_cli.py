@@ -519,6 +519,11 @@ def test_tasks_find_the_shared_data_beside_a_clone_or_fail_under_ci(
     monkeypatch.setattr(tasks, "ROOT", tmp_path / "clones" / "toolkit")
     assert tasks._test_env()["TOOLKIT_DATA_HOME"] == str(data)
     data.rmdir()
+    beside_origin = tmp_path / "work" / "shared" / "datasets-raw"
+    beside_origin.mkdir(parents=True)
+    monkeypatch.setattr(tasks, "_origin", lambda: tmp_path / "work" / "main")
+    assert tasks._test_env()["TOOLKIT_DATA_HOME"] == str(beside_origin)
+    beside_origin.rmdir()
     with pytest.raises(SystemExit, match="Set TOOLKIT_DATA_HOME"):
         tasks._test_env()
     monkeypatch.setenv("CI", "false")
