@@ -213,6 +213,15 @@ def test_text_reshaped_by_hand_is_warned_about():
         rtl(rtl("الأمن العام"))
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_bracketed_latin_run_keeps_its_brackets_around_it(fmt):
+    # python-bidi alone gave "SDF) 2024) قسد" under matplotlib 3.10
+    glyphs = laid_out_glyphs(rtl("قسد (SDF) 2024", fmt), fmt)
+    start = glyphs.index("parenleft")
+    assert glyphs[start : start + 5] == ["parenleft", "S", "D", "F", "parenright"]
+    assert "\u202a" not in display_form("ې\u0378 (SDF) 2024 قسد")
+
+
 def test_display_form_survives_unassigned_code_points():
     text = "ې\ufbc3 (قسد)"
     assert display_form(display_form(text)) == display_form(text)

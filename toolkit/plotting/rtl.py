@@ -41,6 +41,10 @@ AGG_FORMATS = frozenset({"png", "raw", "rgba", "jpg", "jpeg", "tif", "tiff", "we
 #: arabic-reshaper keeping the diacritics (its default drops them): "زاعمًا" keeps its
 #: tanween, drawn over the alef by renderers that place glyphs one by one.
 _RESHAPER = arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False})
+#: A run of Latin letters, digits, brackets and the punctuation between them.
+_LATIN_RUN = re.compile(
+    r"[(\[{]*[A-Za-z0-9][A-Za-z0-9 ()\[\]{}.,:;%/+=_&'-]*[A-Za-z0-9)\]}%]"
+)
 #: An unescaped dollar sign: two of them would switch matplotlib to mathtext.
 _DOLLAR = re.compile(r"(?<!\\)\$")
 
@@ -89,10 +93,34 @@ def display_form(text: str) -> str:
     '90%'
     >>> display_form("قسد (SDF)") == "(SDF) " + display_form("قسد")
     True
+    >>> display_form("قسد (SDF) 2024") == "(SDF) 2024 " + display_form("قسد")
+    True
     """
     if not any(is_logical_arabic(char) for char in text):
         return text
-    return "\n".join(_visual(_RESHAPER.reshape(line)) for line in text.split("\n"))
+    return "\n".join(
+        _visual(_RESHAPER.reshape(_embed_bracketed_latin(line)))
+        for line in text.split("\n")
+    )
+
+
+def _embed_bracketed_latin(line: str) -> str:
+    """Keep a Latin run holding brackets ("(SDF) 2024") left to right as a unit.
+
+    python-bidi lacks the paired-bracket rule of the bidi algorithm, so in a
+    right-to-left line such a run came out as "SDF) 2024)". A left-to-right
+    embedding (LRE ... PDF, removed from the output) keeps it whole; runs whose
+    brackets do not pair up inside them are left alone.
+    """
+
+    def embed(match: re.Match[str]) -> str:
+        run = match.group()
+        opened = sum(run.count(c) for c in "([{")
+        if opened == 0 or opened != sum(run.count(c) for c in ")]}"):
+            return run
+        return f"\u202a{run}\u202c"
+
+    return _LATIN_RUN.sub(embed, line)
 
 
 def _visual(line: str) -> str:
@@ -102,8 +130,8 @@ def _visual(line: str) -> str:
     # points; only for those lines do we fall back to the Rust one.
     try:
         return bidi_python.get_display(line)
-    except AssertionError:
-        return bidi.get_display(line)
+    except AssertionError:  # the Rust one keeps embedding marks: drop them
+        return bidi.get_display(line).replace("\u202a", "").replace("\u202c", "")
 
 
 def output_format(fmt: str | None = None) -> str:
