@@ -184,8 +184,8 @@ def evaluate_predictions(
         {"precision": precision, "recall": recall, "f1": f1, "support": support},
         index=pd.Index(classes, name="class"),
     )
-    absent = [label for label in classes if code[label] not in set(true_codes)]
-    absent = [label for label in absent if code[label] not in set(pred_codes)]
+    present = set(true_codes) | set(pred_codes)
+    absent = [label for label in classes if code[label] not in present]
     per_class.loc[absent, ["precision", "recall", "f1"]] = np.nan
     statistics = {"macro_f1": _f1_of(range(len(classes))), "accuracy": _accuracy}
     if f_avg_labels:
@@ -246,10 +246,11 @@ def _group_draws(
     _, codes = np.unique(groups, return_inverse=True)
     members = [np.flatnonzero(codes == k) for k in range(codes.max() + 1)]
     for _ in range(n_resamples):
-        picks = np.zeros((1, 0), dtype=int)
-        while picks.size == 0 or _misses_a_class(true_codes, picks)[0]:
+        while True:
             chosen = rng.integers(0, len(members), len(members))
             picks = np.concatenate([members[k] for k in chosen])[np.newaxis, :]
+            if not _misses_a_class(true_codes, picks)[0]:
+                break
         yield picks
 
 

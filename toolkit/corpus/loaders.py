@@ -259,7 +259,7 @@ def read_rows(
 
 def _fill_doc_ids(frame: pd.DataFrame, path: Path) -> None:
     """Give each row without a doc_id (no column, an empty cell, a null) FILE-ROW."""
-    filled = pd.Series([f"{path.stem}-{row}" for row in range(len(frame))])
+    filled = pd.Series([_filled_id(path.stem, row) for row in range(len(frame))])
     if S.DOC_ID not in frame.columns:
         frame.insert(0, S.DOC_ID, filled.to_numpy())
         frame.attrs[S.FILLED_COLUMNS] = (S.DOC_ID,)
@@ -267,6 +267,11 @@ def _fill_doc_ids(frame: pd.DataFrame, path: Path) -> None:
     ids = frame[S.DOC_ID].astype(object).reset_index(drop=True)
     blank = ids.isna() | ids.map(lambda v: isinstance(v, str) and not v.strip())
     frame[S.DOC_ID] = ids.where(~blank, filled).to_numpy()
+
+
+def _filled_id(stem: str, row: int) -> str:
+    """The doc_id given to a row that has none: FILE-ROW."""
+    return f"{stem}-{row}"
 
 
 def _read_parquet(path: Path, max_bytes: int) -> pd.DataFrame:
@@ -344,7 +349,7 @@ def _drop_missing_text(
     stem = Path(where).stem
     for row in bad.to_numpy().nonzero()[0]:
         doc_id = frame[S.DOC_ID].iloc[row]
-        named = "" if doc_id == f"{stem}-{row}" else f", doc_id {doc_id!r}"
+        named = "" if doc_id == _filled_id(stem, row) else f", doc_id {doc_id!r}"
         _missing(f"{where}: row {row} (0 = first under the header{named})", on_missing)
     return frame.loc[~bad]
 

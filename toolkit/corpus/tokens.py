@@ -21,13 +21,16 @@ _WORD = re.compile(r"[^\W_]+")
 PROCLITICS = "وفبل"
 
 
-def tokenize(text: str) -> list[str]:
+def tokenize(text: str, **options: bool) -> list[str]:
     """Return the normalised word tokens of ``text`` (punctuation dropped).
 
     Parameters
     ----------
     text : str
         Raw or normalised text.
+    **options : bool
+        Steps of :func:`toolkit.corpus.normalize` to switch on or off; the
+        tokens split at the same places whatever the options.
 
     Returns
     -------
@@ -38,8 +41,10 @@ def tokenize(text: str) -> list[str]:
     --------
     >>> tokenize('ميليشيا "قسد"')
     ['ميليشيا', 'قسد']
+    >>> tokenize("أكدت الوزارة", alef=False)
+    ['أكدت', 'الوزارة']
     """
-    return _WORD.findall(normalize(text))
+    return _WORD.findall(normalize(text, **options))
 
 
 def strip_proclitic(token: str, vocabulary: Container[str]) -> str | None:

@@ -94,7 +94,11 @@ def design_effect(successes: object, totals: object) -> float:
     >>> round(design_effect([3, 0, 3, 0], [3, 3, 3, 3]), 2)
     4.0
     """
-    successes, totals = cluster_counts(successes, totals)
+    return _design_effect(*cluster_counts(successes, totals))
+
+
+def _design_effect(successes: np.ndarray, totals: np.ndarray) -> float:
+    """:func:`design_effect` of counts already checked by ``cluster_counts``."""
     keep = totals > 0
     successes, totals = successes[keep], totals[keep]
     n, total = len(totals), totals.sum()
@@ -156,7 +160,7 @@ def share_interval(
         raise ValueError("share_interval: no statements to give a share")
     if n_resamples == 0:
         return ShareInterval(float("nan"), float("nan"), NO_INTERVAL)
-    effect = design_effect(successes, totals)
+    effect = _design_effect(successes, totals)
     low, high = _wilson(successes.sum() / effect, totals.sum() / effect, confidence)
     if np.count_nonzero(totals) < MIN_BOOTSTRAP_DOCUMENTS:
         return ShareInterval(low, high, WILSON)
@@ -200,18 +204,12 @@ def clustered_difference_test(
     >>> blocks.design_effect, round(blocks.p_value, 3)
     ((4.8, 1.0), 0.127)
     """
-    effects = (
-        design_effect(successes_a, totals_a),
-        design_effect(successes_b, totals_b),
-    )
-    counts = []
-    for hits, total, effect in (
-        (successes_a, totals_a, effects[0]),
-        (successes_b, totals_b, effects[1]),
-    ):
+    counts, effects = [], []
+    for hits, total in ((successes_a, totals_a), (successes_b, totals_b)):
         hits, total = cluster_counts(hits, total)
-        counts += [round(hits.sum() / effect), round(total.sum() / effect)]
-    return difference_test(*counts)._replace(design_effect=effects)
+        effects.append(_design_effect(hits, total))
+        counts += [round(hits.sum() / effects[-1]), round(total.sum() / effects[-1])]
+    return difference_test(*counts)._replace(design_effect=tuple(effects))
 
 
 def _wilson(successes: float, total: float, confidence: float) -> tuple[float, float]:

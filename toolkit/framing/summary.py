@@ -207,10 +207,14 @@ def _tested_shares(
     uncertainty: dict,
 ) -> list[dict]:
     """Share of ``hit`` per side, its interval, and the clustered test of the gap."""
+    grouped = hit.groupby(
+        [statements[SIDE].to_numpy(), statements[DOC_ID].astype(str).to_numpy()]
+    ).agg(["sum", "count"])
+    found = set(grouped.index.get_level_values(0))
     per_doc = {
-        side: hit[statements[SIDE] == side]
-        .groupby(statements.loc[statements[SIDE] == side, DOC_ID].astype(str))
-        .agg(["sum", "count"])
+        side: grouped.xs(side, level=0)
+        if side in found
+        else pd.DataFrame({"sum": [], "count": []})
         for side in sides
     }
     a, b = (per_doc[side] for side in sides)

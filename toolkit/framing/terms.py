@@ -22,7 +22,6 @@ Examples
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -30,7 +29,6 @@ import numpy as np
 import pandas as pd
 
 from toolkit.arguments import choice_argument, count_argument, is_collection
-from toolkit.corpus.normalize import normalize
 from toolkit.corpus.schema import GOVERNMENT, SDC, SIDE, SIDES
 from toolkit.corpus.tokens import tokenize
 from toolkit.framing._input import check_statements, texts
@@ -41,9 +39,6 @@ from toolkit.lexicons import load_lexicon
 MISSING_PRIOR = 0.01
 #: |z| from which a term is conventionally called distinctive (two-sided 5 %).
 Z_DISTINCTIVE = 1.96
-#: Words as :func:`toolkit.corpus.tokenize` splits them, before alef and yeh are
-#: unified: how a term is shown to readers.
-_WRITTEN = re.compile(r"[^\W_]+")
 
 
 def distinctive_terms(
@@ -240,9 +235,7 @@ def _term_counts(
     counter: Counter[str] = Counter()
     for text in texts:
         tokens = tokenize(text)
-        written = _WRITTEN.findall(normalize(text, alef=False, yeh=False))
-        if len(written) != len(tokens):  # cannot happen: the same letters split
-            written = tokens
+        written = tokenize(text, alef=False, yeh=False)  # as shown to readers
         for token, spelling in zip(tokens, written, strict=True):
             if len(token) > 1 and not token.isdigit() and token not in drop:
                 counter[token] += 1
