@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -21,6 +23,9 @@ from toolkit.framing import columns as col
 from toolkit.framing import compare_sides, difference_test, hedging_by_side
 from toolkit.framing.clustered import (
     MIN_BOOTSTRAP_DOCUMENTS,
+    ONE_DOCUMENT,
+    WILSON,
+    OneDocumentWarning,
     clustered_difference_test,
     design_effect,
     share_interval,
@@ -143,6 +148,41 @@ def test_compare_sides_gives_every_share_an_interval():
     hedged = shares[shares[col.MEASURE] == "hedged share"].set_index(SIDE)
     reference = hedging_by_side(pd.DataFrame(rows)).set_index(SIDE)
     assert hedged[col.CI_LOW].to_dict() == reference[col.CI_LOW].to_dict()
+
+
+def _statements(docs_per_side: dict[str, int]) -> pd.DataFrame:
+    rows = [
+        {
+            DOC_ID: f"{side}-{doc}",
+            SIDE: side,
+            VERB: "قال",
+            VERB_FRAME: "neutral",
+            TEXT: "قال المصدر إن الوضع هادئ",
+            HEDGED: statement % 2,
+        }
+        for side, n_docs in docs_per_side.items()
+        for doc in range(n_docs)
+        for statement in range(4)
+    ]
+    return pd.DataFrame(rows)
+
+
+def test_one_document_per_side_is_named_and_warned():
+    one = _statements({GOVERNMENT: 1, SDC: 3})
+    with pytest.warns(OneDocumentWarning, match="the government statements come"):
+        table = compare_sides(one)
+    with pytest.warns(OneDocumentWarning, match="describe this document"):
+        hedging = hedging_by_side(one).set_index(SIDE)
+    assert hedging.at[GOVERNMENT, col.INTERVAL] == ONE_DOCUMENT
+    assert hedging.at[SDC, col.INTERVAL] == WILSON
+    assert "hedging" in set(table[col.SECTION])
+
+
+def test_no_warning_when_every_side_has_several_documents():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", OneDocumentWarning)
+        compare_sides(_statements({GOVERNMENT: 2, SDC: 2}))
+        hedging_by_side(_statements({GOVERNMENT: 2, SDC: 5}))
 
 
 def test_compare_sides_says_why_terms_are_missing():

@@ -20,8 +20,8 @@ from toolkit.corpus.schema import (
     VERB,
     VERB_FRAME,
 )
-from toolkit.framing import columns as col
 from toolkit.framing import (
+    OneDocumentWarning,
     compare_sides,
     difference_test,
     distinctive_terms,
@@ -30,6 +30,7 @@ from toolkit.framing import (
     labels_by_actor,
     verb_profile,
 )
+from toolkit.framing import columns as col
 from toolkit.framing.stats import cluster_bootstrap_share
 
 
@@ -83,7 +84,8 @@ def test_seed_verbs_counted_by_lemma(gold):
 
 
 def test_seed_single_hedge_is_on_the_sdc_side(gold):
-    table = hedging_by_side(gold).set_index(SIDE)
+    with pytest.warns(OneDocumentWarning, match="government and sdc statements"):
+        table = hedging_by_side(gold).set_index(SIDE)
     assert table.at[SDC, col.N_HEDGED] == 1
     assert table.at[GOVERNMENT, col.N_HEDGED] == 0
     assert table.at[SDC, col.SHARE] > table.at[GOVERNMENT, col.SHARE]
@@ -91,7 +93,7 @@ def test_seed_single_hedge_is_on_the_sdc_side(gold):
         assert table.at[side, col.CI_LOW] <= table.at[side, col.SHARE]
         assert table.at[side, col.SHARE] <= table.at[side, col.CI_HIGH]
     assert set(table[col.INTERVAL]) == {
-        "Wilson (effective statements; fewer than 10 documents)"
+        "Wilson (statements of one document; clustering not estimable)"
     }
     assert table.attrs["test"]["test"] == "fisher_exact"
     assert table.attrs["test"]["design_effect"] == (1.0, 1.0)  # one document

@@ -407,12 +407,22 @@ def _findings(analysis: Analysis) -> list[str]:
         shares = analysis.hedging.set_index(S.SIDE)[C.SHARE]
         a, b = test["sides"]
         verdict = "significant" if test["p_value"] < 0.05 else "not significant"
-        effects = ", ".join(f"{e:.2g}" for e in test["design_effect"])
+        documents = analysis.hedging.set_index(S.SIDE)[C.N_DOCUMENTS]
+        if min(documents.get(a, 0), documents.get(b, 0)) == 1:
+            basis = (
+                "a side's statements come from one article, so they are treated as "
+                "independent: this describes that article, not the outlet"
+            )
+        else:
+            effects = ", ".join(f"{e:.2g}" for e in test["design_effect"])
+            basis = (
+                f"counts divided by the design effects {effects} of statements "
+                "clustered in articles"
+            )
         lines.append(
             f"Hedged share {a} {shares.get(a, 0):.0%} vs {b} {shares.get(b, 0):.0%}: "
             f"{test['test'].replace('_', ' ')} p = {test['p_value']:.3g} ({verdict} "
-            f"at 5%; counts divided by the design effects {effects} of statements "
-            "clustered in articles)."
+            f"at 5%; {basis})."
         )
     labels = analysis.labels
     delegit = labels[labels[C.VALENCE] == "delegitimising"]

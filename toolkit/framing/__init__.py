@@ -22,6 +22,7 @@ array([['narrator', 'sdc']], dtype=object)
 
 from toolkit.framing import columns
 from toolkit.framing.clustered import (
+    OneDocumentWarning,
     clustered_difference_test,
     design_effect,
     share_interval,
@@ -36,6 +37,7 @@ from toolkit.framing.verbs import verb_profile
 __all__ = [
     "DifferenceTest",
     "LabelMatch",
+    "OneDocumentWarning",
     "clustered_difference_test",
     "columns",
     "compare_sides",

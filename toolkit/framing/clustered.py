@@ -31,6 +31,7 @@ Examples
 
 from __future__ import annotations
 
+import warnings
 from typing import NamedTuple
 
 import numpy as np
@@ -48,7 +49,48 @@ from toolkit.framing.stats import (
 MIN_BOOTSTRAP_DOCUMENTS = 10
 BOOTSTRAP = "cluster bootstrap (documents; at least the Wilson interval)"
 WILSON = "Wilson (effective statements; fewer than 10 documents)"
+ONE_DOCUMENT = "Wilson (statements of one document; clustering not estimable)"
 NO_INTERVAL = "none (n_resamples=0)"
+
+
+class OneDocumentWarning(UserWarning):
+    """A side's statements all come from one document.
+
+    Clustering cannot be estimated from one document, so its intervals and tests
+    treat the statements as independent: they describe that document, not the
+    outlet.
+    """
+
+
+def warn_one_document(documents: dict[str, int], caller: str) -> None:
+    """Warn (:class:`OneDocumentWarning`) about sides with statements from one document.
+
+    Parameters
+    ----------
+    documents : dict of str to int
+        Side -> number of documents holding its statements.
+    caller : str
+        Function name that starts the message.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_one_document({"government": 1, "sdc": 12}, "compare_sides")
+    >>> print(caught[0].message)  # doctest: +ELLIPSIS
+    compare_sides: the government statements come from one document: ...
+    """
+    single = [side for side, n in documents.items() if n == 1]
+    if single:
+        warnings.warn(
+            f"{caller}: the {' and '.join(single)} statements come from one document: "
+            "how statements of one document cluster cannot be estimated from it, so "
+            "the intervals and tests treat them as independent. They describe this "
+            "document, not the outlet.",
+            OneDocumentWarning,
+            stacklevel=3,
+        )
 
 
 class ShareInterval(NamedTuple):
@@ -138,7 +180,8 @@ def share_interval(
         ``low``, ``high`` and ``method``: from :data:`MIN_BOOTSTRAP_DOCUMENTS`
         documents on, the document bootstrap widened, where it is narrower, to the
         Wilson interval of the effective counts (hits and statements divided by
-        :func:`design_effect`); with fewer documents, that Wilson interval alone.
+        :func:`design_effect`); with fewer documents, that Wilson interval alone
+        (with one document, of the raw counts: ``method`` says so).
 
     Raises
     ------
@@ -162,8 +205,9 @@ def share_interval(
         return ShareInterval(float("nan"), float("nan"), NO_INTERVAL)
     effect = _design_effect(successes, totals)
     low, high = _wilson(successes.sum() / effect, totals.sum() / effect, confidence)
-    if np.count_nonzero(totals) < MIN_BOOTSTRAP_DOCUMENTS:
-        return ShareInterval(low, high, WILSON)
+    documents = np.count_nonzero(totals)
+    if documents < MIN_BOOTSTRAP_DOCUMENTS:
+        return ShareInterval(low, high, WILSON if documents > 1 else ONE_DOCUMENT)
     boot_low, boot_high = cluster_bootstrap_share(
         successes, totals, confidence=confidence, n_resamples=n_resamples, seed=seed
     )

@@ -29,7 +29,11 @@ from toolkit.arguments import (
 )
 from toolkit.corpus.schema import DOC_ID, GOVERNMENT, HEDGED, SDC, SIDE, SIDES
 from toolkit.framing._input import check_statements, flags, present_sides
-from toolkit.framing.clustered import clustered_difference_test, share_interval
+from toolkit.framing.clustered import (
+    clustered_difference_test,
+    share_interval,
+    warn_one_document,
+)
 from toolkit.framing.columns import (
     CI_HIGH,
     CI_LOW,
@@ -99,10 +103,16 @@ def hedging_by_side(
         different sides, ``confidence`` is not between 0 and 1, or
         ``n_resamples`` or ``seed`` is negative.
 
+    Warns
+    -----
+    OneDocumentWarning
+        When a compared side's statements all come from one document (see
+        :func:`toolkit.framing.clustered.warn_one_document`).
+
     Examples
     --------
     >>> import pandas as pd
-    >>> table = pd.DataFrame({"doc_id": ["a"] * 3, "side": ["sdc"] * 3,
+    >>> table = pd.DataFrame({"doc_id": ["a", "a", "b"], "side": ["sdc"] * 3,
     ...                       "hedged": [True, False, False]})
     >>> print(hedging_by_side(table)[["share", "interval"]].to_string(index=False))
        share                                                interval
@@ -142,6 +152,10 @@ def hedging_by_side(
             CI_HIGH,
             INTERVAL,
         ],
+    )
+    warn_one_document(
+        {side: len(per_doc[side]) for side in (side_a, side_b) if side in per_doc},
+        "hedging_by_side",
     )
     none = pd.DataFrame({"sum": [], "count": []})
     a, b = per_doc.get(side_a, none), per_doc.get(side_b, none)

@@ -39,7 +39,11 @@ from toolkit.corpus.schema import (
     columns_present,
 )
 from toolkit.framing._input import check_statements, flags, frames, texts
-from toolkit.framing.clustered import clustered_difference_test, share_interval
+from toolkit.framing.clustered import (
+    clustered_difference_test,
+    share_interval,
+    warn_one_document,
+)
 from toolkit.framing.columns import (
     CI_HIGH,
     CI_LOW,
@@ -134,9 +138,18 @@ def compare_sides(
         side, frame or stance, no document id, or a hedging value that is not
         0/1 (the row number counts from 0 over the whole table).
 
+    Warns
+    -----
+    OneDocumentWarning
+        When a side's statements all come from one document: its intervals and
+        tests then treat them as independent and speak for that document only.
+
     Examples
     --------
     >>> import pandas as pd
+    >>> import warnings
+    >>> from toolkit.framing import OneDocumentWarning
+    >>> warnings.simplefilter("ignore", OneDocumentWarning)  # one document here
     >>> table = pd.DataFrame({"doc_id": ["d"] * 2, "side": ["government", "sdc"],
     ...     "verb": ["أكدت", "زعم"], "verb_frame": ["assertive", "distancing"],
     ...     "text": ["أكدت الوزارة", "زعم المجلس"]})
@@ -163,6 +176,7 @@ def compare_sides(
     if STANCE in statements.columns:
         check_values(statements, STANCE, STANCES, "argument 'statements'")
     chosen = statements[statements[SIDE].isin([side_a, side_b])]
+    warn_one_document(chosen.groupby(SIDE)[DOC_ID].nunique().to_dict(), "compare_sides")
     uncertainty = {"confidence": confidence, "n_resamples": n_resamples, "seed": seed}
     parts = [
         _counts(chosen, (side_a, side_b)),
