@@ -29,10 +29,9 @@ import pandas as pd
 from toolkit import exercises
 from toolkit.corpus import load_example_gold, normalize
 from toolkit.corpus import schema as S
-from toolkit.datasets import load_framing_statements
+from toolkit.framing import distinctive_terms
 
 gold = load_example_gold()
-corpus = load_framing_statements()
 
 # %% [markdown]
 # ## Exercise 1: one man, two spellings
@@ -65,7 +64,10 @@ exercises.check_assertive_share(answer_2)
 #
 # "قد" before an imperfect verb ("قد يتكرر") hedges; before a perfect verb ("قد خرقت",
 # "كانت قد انسحبت") it asserts. Write a function that returns 1 for a hedging "قد" and 0
-# otherwise. The check runs it on the sentences in `exercises.QAD_SENTENCES`.
+# otherwise. Try it on the six sentences in `exercises.QAD_SENTENCES`; the check also
+# runs it on seven sentences you do not see, so a rule that only fits the six will not
+# pass. Think about which letters open an imperfect verb, and which perfect verbs open
+# with the same letters.
 
 
 # %%
@@ -81,9 +83,11 @@ exercises.check_qad_rule(answer_3)
 # %% [markdown]
 # ## Exercise 4: the most distinctive word
 #
-# With `toolkit.framing.distinctive_terms(gold, by="side")`, find the word most typical
-# of the SDC's statements (the most negative z-score, since the government is the first
-# group). Answer with the word as the table spells it.
+# With `distinctive_terms(gold, by="side")`, find the word most typical of the SDC's
+# statements (the most negative z-score, since the government is the first group).
+# Answer with the word, in either spelling the table shows (`term` is normalised,
+# `spelling` as written). Then look at the size of its z-score: what does one article
+# allow you to say about single words?
 
 # %%
 answer_4 = None
@@ -95,13 +99,19 @@ exercises.check_top_term(answer_4)
 # ## Exercise 5: an honest interval
 #
 # Statements of one article are not independent: an outlet that hedges one SDC claim
-# tends to hedge the next. On the composed corpus (`corpus`), compute a 95% bootstrap
-# interval for the share of the SDC's statements that are hedged, **resampling whole
-# documents** (`doc_id`) with replacement, 2,000 times, and taking the 2.5th and 97.5th
-# percentiles. Answer with a tuple `(low, high)`.
+# in a story tends to hedge the next. `outlet` below is **simulated** (30 articles of 8
+# SDC statements, each article with its own propensity to hedge; see
+# `exercises.simulated_outlet`); the composed corpus of the other notebooks spreads
+# hedging too evenly over its documents to show the effect.
+#
+# Compute a 95% bootstrap interval for the share of the SDC's statements that are
+# hedged, **resampling whole documents** (`doc_id`) with replacement, 2,000 times, and
+# taking the 2.5th and 97.5th percentiles. Answer with a tuple `(low, high)`. Then
+# resample single statements instead and compare the widths.
 
 # %%
+outlet = exercises.simulated_outlet()
 answer_5 = None
 
 # %%
-exercises.check_bootstrap(answer_5, corpus)
+exercises.check_bootstrap(answer_5, outlet)

@@ -40,6 +40,17 @@ QAD_SENTENCES: tuple[tuple[str, int], ...] = (
     ("وقد يؤدي إغلاق المعبر إلى نقص في المحروقات", 1),
     ("لقد خرقت المجموعات المسلحة الاتفاق مرارا", 0),
 )
+#: More sentences the check runs a rule on, not shown in the notebook, so that a rule
+#: fitted to the six above (by memorising their words, say) does not pass.
+QAD_CHECK_SENTENCES: tuple[tuple[str, int], ...] = (
+    ("قد تم الاتفاق على وقف إطلاق النار", 0),
+    ("قد تراجعت القوات إلى مواقعها السابقة", 0),
+    ("وقد تسلمت اللجنة أسماء المعتقلين", 0),
+    ("وقد تمكنت الفرق من إخماد الحريق", 0),
+    ("كان قد أعلن وقف القتال قبل يومين", 0),
+    ("قد لا يعود النازحون قبل الربيع", 1),
+    ("فقد تشهد المنطقة موجة نزوح جديدة", 1),
+)
 
 
 def _verdict(
@@ -59,12 +70,10 @@ def _verdict(
 
 def _bounds_hint(answer: object, reference: tuple[float, float]) -> str:
     """Which bound of an interval is off, without giving the reference away."""
-    if not (isinstance(answer, tuple) and len(answer) == 2):
-        return "answer with a tuple (low, high)"
     off = [
         f"your {name} bound is too {'low' if given < wanted else 'high'}"
         for name, given, wanted in zip(("low", "high"), answer, reference, strict=True)
-        if abs(given - wanted) > 0.02
+        if abs(given - wanted) > 0.015
     ]
     return " and ".join(off)
 
@@ -102,7 +111,7 @@ def check_assertive_share(
     Examples
     --------
     >>> check_assertive_share({"government": 3 / 4, "sdc": 0.0})
-    Exercise 2 ✓ the government's statements are introduced assertively far more often.
+    Exercise 2 ✓ 75% of the government's statements against 0% of the SDC's ...
     True
     """
     profile = verb_profile(load_example_gold())
@@ -117,7 +126,9 @@ def check_assertive_share(
     return _verdict(
         2,
         ok,
-        "the government's statements are introduced assertively far more often.",
+        f"{expected[S.GOVERNMENT]:.0%} of the government's statements against "
+        f"{expected[S.SDC]:.0%} of the SDC's are introduced assertively in this one "
+        "article: a pattern to test on many articles (notebook 04), not yet a finding.",
         "divide the number of 'assertive' rows of a side by that side's statements.",
         strict,
         answer,
@@ -127,23 +138,41 @@ def check_assertive_share(
 def check_qad_rule(rule: Callable[[str], int] | None, strict: bool = False) -> bool:
     """Exercise 3: a function ``sentence -> 0/1`` that applies the "قد" rule.
 
+    The rule runs on :data:`QAD_SENTENCES` (shown in the notebook) and on
+    :data:`QAD_CHECK_SENTENCES` (not shown), so fitting the six shown is not enough.
+
     Examples
     --------
     >>> check_qad_rule(qad_reference)
-    Exercise 3 ✓ قد + imperfect hedges, قد + perfect (and كانت قد، لقد) asserts.
+    Exercise 3 ✓ right on all 13 sentences (the six above and 7 more): ...
     True
     >>> check_qad_rule(lambda sentence: int("قد" in sentence))
-    Exercise 3 ✗ 3 sentence(s) wrong, e.g. «...»
+    Exercise 3 ✗ 8 of 13 sentences wrong (the six above and 7 more), e.g. «...»
+    False
+    >>> check_qad_rule(lambda sentence: None)
+    Exercise 3 ✗ your rule returned None for «...»: return 1 (hedges) or 0 (does not).
     False
     """
     if rule is None:
         return _verdict(3, False, "", "", strict, None)
-    wrong = [s for s, label in QAD_SENTENCES if int(rule(s)) != label]
+    sentences = QAD_SENTENCES + QAD_CHECK_SENTENCES
+    given = {sentence: rule(sentence) for sentence, _ in sentences}
+    unusable = [s for s, value in given.items() if value not in (0, 1)]
+    if unusable:
+        hint = (
+            f"your rule returned {given[unusable[0]]!r} for «{unusable[0]}»: "
+            "return 1 (hedges) or 0 (does not)."
+        )
+        return _verdict(3, False, "", hint, strict, rule)
+    wrong = [s for s, label in sentences if given[s] != label]
     return _verdict(
         3,
         not wrong,
-        "قد + imperfect hedges, قد + perfect (and كانت قد، لقد) asserts.",
-        f"{len(wrong)} sentence(s) wrong, e.g. «{wrong[0] if wrong else ''}»",
+        f"right on all {len(sentences)} sentences (the six above and "
+        f"{len(QAD_CHECK_SENTENCES)} more): قد + imperfect hedges, قد + perfect "
+        "(and كانت قد، لقد) asserts.",
+        f"{len(wrong)} of {len(sentences)} sentences wrong (the six above and "
+        f"{len(QAD_CHECK_SENTENCES)} more), e.g. «{wrong[0] if wrong else ''}»",
         strict,
         rule,
     )
@@ -162,24 +191,74 @@ def qad_reference(sentence: str) -> int:
 
 def check_top_term(answer: str | None, strict: bool = False) -> bool:
     """Exercise 4: the single word most typical of the SDC's statements in the gold
-    annotation, by the log-odds z-score (normalised spelling).
+    annotation, by the log-odds z-score. Either spelling counts: the normalised
+    ``term`` or the ``spelling`` as written; of words tied for the rank, any.
 
     Examples
     --------
-    >>> check_top_term("مسد")
-    Exercise 4 ✓ «مسد» is (one of) the SDC's most distinctive words in this article.
+    >>> check_top_term("والأشرفية")
+    Exercise 4 ✓ «والأشرفية» leans furthest towards the SDC (z = -1.20); even this ...
     True
+    >>> check_top_term("قسد")
+    Exercise 4 ✗ use distinctive_terms(gold, by='side') and look at the most negative z.
+    False
     """
     terms = distinctive_terms(load_example_gold(), by=S.SIDE)
     lowest = terms["z"].min()
     expected = set(terms.loc[terms["z"] == lowest, "term"])  # ties share the rank
+    ok = isinstance(answer, str) and normalize(answer.strip()) in expected
+    verdict = (
+        "even this is not distinctive at the 5% level (|z| < 1.96)"
+        if abs(lowest) < 1.96
+        else "|z| >= 1.96"
+    )
     return _verdict(
         4,
-        answer in expected,
-        f"«{answer}» is (one of) the SDC's most distinctive words in this article.",
+        ok,
+        f"«{answer}» leans furthest towards the SDC (z = {lowest:.2f}); {verdict}: "
+        "one article is too short to single words out.",
         "use distinctive_terms(gold, by='side') and look at the most negative z.",
         strict,
         answer,
+    )
+
+
+def simulated_outlet() -> pd.DataFrame:
+    """A simulated outlet whose hedging of the SDC runs in articles (exercise 5).
+
+    Thirty articles of eight SDC statements each. Each article gets its own
+    propensity to hedge, drawn from a beta distribution with mean 0.3 and an
+    intra-article correlation of 0.35, then its statements are hedged at that
+    rate. The numbers are simulated (fixed seed), not annotated: the composed
+    framing corpus spreads hedging evenly over its documents (design effect 1.0),
+    which makes it a poor example of clustering.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``doc_id``, ``side`` (always ``"sdc"``) and ``hedged`` (0/1),
+        one row per statement.
+
+    Examples
+    --------
+    >>> outlet = simulated_outlet()
+    >>> len(outlet), outlet["doc_id"].nunique(), round(float(outlet["hedged"].mean()), 3)
+    (240, 30, 0.296)
+    """
+    rng = np.random.default_rng(0)
+    mean, rho, n_articles, per_article = 0.3, 0.35, 30, 8
+    propensity = rng.beta(
+        mean * (1 - rho) / rho, (1 - mean) * (1 - rho) / rho, n_articles
+    )
+    hits = rng.binomial(per_article, propensity)
+    return pd.DataFrame(
+        {
+            S.DOC_ID: np.repeat(
+                [f"article-{i:02d}" for i in range(n_articles)], per_article
+            ),
+            S.SIDE: S.SDC,
+            S.HEDGED: [int(j < k) for k in hits for j in range(per_article)],
+        }
     )
 
 
@@ -187,42 +266,62 @@ def check_bootstrap(
     answer: tuple[float, float] | None, statements: pd.DataFrame, strict: bool = False
 ) -> bool:
     """Exercise 5: a 95% interval ``(low, high)`` for the hedged share of the SDC's
-    statements, resampling whole documents. Accepted within 0.02 of the toolkit's
-    percentile bootstrap of documents
-    (:func:`toolkit.framing.stats.cluster_bootstrap_share`) on each bound.
+    statements, resampling whole documents.
+
+    Accepted when each bound is within 0.015 of the toolkit's percentile bootstrap
+    of documents (:func:`toolkit.framing.stats.cluster_bootstrap_share`, 20,000
+    resamples, so its own noise is small) and the answer is closer to it than to
+    the two usual slips: resampling single statements, and a 90% interval. The
+    hint names the slip it looks like.
 
     The exercise is the plain bootstrap; :func:`toolkit.framing.hedging_by_side`
     widens it where it is too narrow (few documents, no variation between them).
 
     Examples
     --------
-    >>> from toolkit.datasets import load_framing_statements
-    >>> corpus = load_framing_statements()
-    >>> check_bootstrap((0.19, 0.28), corpus)
-    Exercise 5 ✓ resampling documents keeps the statements of one article together.
+    >>> outlet = simulated_outlet()
+    >>> check_bootstrap((0.19, 0.41), outlet)
+    Exercise 5 ✓ resampling documents keeps the statements of one article together: ...
     True
-    >>> check_bootstrap((0.1, 0.3), corpus)
-    Exercise 5 ✗ your low bound is too low: resample doc_ids with replacement, ...
+    >>> check_bootstrap((0.24, 0.355), outlet)
+    Exercise 5 ✗ that is about what resampling single statements gives, ...
     False
     """
     sdc = statements[statements[S.SIDE] == S.SDC]
     hedged = sdc[S.HEDGED].astype(int)
     per_doc = hedged.groupby(sdc[S.DOC_ID].astype(str)).agg(["sum", "count"])
-    low, high = cluster_bootstrap_share(
-        per_doc["sum"], per_doc["count"], seed=[0, S.SIDES.index(S.SDC)]
+    options = {"n_resamples": 20_000, "seed": [0, S.SIDES.index(S.SDC)]}
+    reference = cluster_bootstrap_share(per_doc["sum"], per_doc["count"], **options)
+    statement_level = cluster_bootstrap_share(
+        hedged, np.ones(len(hedged), dtype=int), **options
     )
-    ok = (
-        isinstance(answer, tuple)
-        and len(answer) == 2
-        and abs(answer[0] - low) <= 0.02
-        and abs(answer[1] - high) <= 0.02
-    )
+    slips = {
+        "that is about what resampling single statements gives, which ignores that "
+        "hedging runs in articles": statement_level,
+        "that looks like a 90% interval: take the 2.5th and 97.5th percentiles": (
+            cluster_bootstrap_share(
+                per_doc["sum"], per_doc["count"], confidence=0.9, **options
+            )
+        ),
+    }
+    if not (isinstance(answer, tuple) and len(answer) == 2):
+        return _verdict(5, False, "", "answer with a tuple (low, high)", strict, answer)
+    distance = {
+        name: abs(answer[0] - low) + abs(answer[1] - high)
+        for name, (low, high) in {**slips, "": reference}.items()
+    }
+    nearest = min(distance, key=distance.get)
+    off = _bounds_hint(answer, reference)
+    ok = nearest == "" and not off
+    hint = nearest or f"{off}: resample doc_ids with replacement, then pool them"
     return _verdict(
         5,
         ok,
-        "resampling documents keeps the statements of one article together.",
-        f"{_bounds_hint(answer, (low, high))}: resample doc_ids with replacement, "
-        "then pool their statements.",
+        "resampling documents keeps the statements of one article together: the "
+        f"interval is {reference[1] - reference[0]:.2f} wide, against "
+        f"{statement_level[1] - statement_level[0]:.2f} when statements are "
+        "resampled one by one.",
+        hint + ".",
         strict,
         answer,
     )
