@@ -13,7 +13,10 @@ Candidates:
   linear models, a soft vote of two of them, and the chosen model without the
   social-media clean-up or without the per-target features; on Mawqif every candidate
   is trained with each tweet weighted by its annotators' confidence, and one more
-  candidate without the weights;
+  candidate without the weights; two more add ArabicStanceX's training tweets on the
+  same target (its topics ``Vaccine`` and ``vaccine_booster_dose`` as Mawqif's
+  ``Covid Vaccine``) to every training fold, at half or full weight, to see whether
+  a related public dataset is the "more labelled data" the learning curve asks for;
 * the framing corpus: the default stance and hedging classifiers against other
   linear models, and hedging without the lexicon cue features.
 
@@ -32,8 +35,10 @@ import argparse
 import time
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 from _common import header, table, write
+from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.ensemble import VotingClassifier
 
 import toolkit.datasets as datasets
@@ -113,6 +118,50 @@ def soft_vote(**members: object) -> VotingClassifier:
     return VotingClassifier(list(members.items()), voting="soft")
 
 
+class WithExtraRows(ClassifierMixin, BaseEstimator):
+    """``estimator`` fitted on each training fold plus the same extra labelled rows.
+
+    The extra rows (``extra_X``, ``extra_y``) only ever join the training side, each
+    with training weight ``weight``; the folds scored are those of the dataset alone.
+    """
+
+    def __init__(self, estimator, extra_X, extra_y, weight: float = 1.0) -> None:
+        self.estimator = estimator
+        self.extra_X = extra_X
+        self.extra_y = extra_y
+        self.weight = weight
+
+    def fit(self, X, y, sample_weight=None) -> WithExtraRows:
+        weights = (
+            np.ones(len(X)) if sample_weight is None else np.asarray(sample_weight)
+        )
+        self.estimator_ = clone(self.estimator).fit(
+            pd.concat([X, self.extra_X], ignore_index=True),
+            pd.concat([pd.Series(y), self.extra_y], ignore_index=True),
+            sample_weight=np.r_[weights, np.full(len(self.extra_y), self.weight)],
+        )
+        self.classes_ = self.estimator_.classes_
+        return self
+
+    def predict(self, X) -> np.ndarray:
+        return self.estimator_.predict(X)
+
+
+def same_target_rows() -> tuple[pd.DataFrame, pd.Series]:
+    """ArabicStanceX training tweets on COVID-19 vaccines, as Mawqif's target.
+
+    Tweets also found in Mawqif (none, in the copies checked) are left out.
+    """
+    stancex = datasets.load_arabicstancex(download=False)
+    mawqif_texts = set(datasets.load_mawqif(download=False)[TEXT])
+    rows = stancex[
+        (stancex[SPLIT] == "train")
+        & stancex[TARGET].isin(["Vaccine", "vaccine_booster_dose"])
+        & ~stancex[TEXT].isin(mawqif_texts)
+    ].assign(**{TARGET: "Covid Vaccine"})
+    return rows[[TEXT, TARGET]], rows[STANCE]
+
+
 def train_split(
     loader: Callable[..., pd.DataFrame], *extra: str
 ) -> tuple[pd.DataFrame, pd.Series]:
@@ -142,6 +191,11 @@ def mawqif() -> list[Section]:
             **chosen | {"target_mode": "none"}
         ),
     }
+    extra_X, extra_y = same_target_rows()
+    for weight in (0.5, 1.0):
+        candidates[
+            f"NB-LR + {len(extra_y)} ArabicStanceX vaccine tweets, weight {weight:g}"
+        ] = WithExtraRows(StanceClassifier(**chosen), extra_X, extra_y, weight)
     unweighted = {"NB-LR, every tweet weighing 1": StanceClassifier(**chosen)}
     X, y = train_split(datasets.load_mawqif, datasets.CONFIDENCE)
     return [
