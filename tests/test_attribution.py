@@ -424,3 +424,38 @@ def test_bad_accuracy_arguments_are_named():
         attribution_accuracy(compared, by="genr")
     with pytest.raises(ValueError, match="n_resamples"):
         attribution_accuracy(compared, n_resamples=-1)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "side"),
+    [
+        (
+            'وقال المتحدث باسم قسد فرهاد شامي: "القوات الحكومية تقصف الأحياء. '
+            'نحن لن نتراجع". وأضاف أن الهدنة انهارت.',
+            "قوات سوريا الديمقراطية",
+            S.SDC,
+        ),
+        (
+            "وقالت وزارة الدفاع في بيان: «ملتزمون بوقف إطلاق النار. وسنرد على أي "
+            "خرق.» وتواصلت الاشتباكات في الريف.",
+            "وزارة الدفاع",
+            S.GOVERNMENT,
+        ),
+    ],
+)
+def test_a_quotation_of_several_sentences_keeps_its_speaker(text, speaker, side):
+    rows = extract_statements(pd.DataFrame({S.DOC_ID: ["q"], S.TEXT: [text]}))
+    assert len(rows) == 3
+    assert rows[S.SPEAKER].iloc[1] == speaker  # second sentence inside the quote
+    assert rows[S.SIDE].iloc[1] == side
+    if "تواصلت" in text:  # after the quote closes, the outlet's own voice again
+        assert rows[S.SIDE].iloc[2] == S.NARRATOR
+
+
+def test_an_unclosed_quotation_ends_with_its_paragraph():
+    text = (
+        'وقالت وزارة الدفاع: "ملتزمون بالهدنة. ولن نرد.\n\n'
+        "تواصلت الاشتباكات في الريف. وسقطت قذائف على الأحياء."
+    )
+    rows = extract_statements(pd.DataFrame({S.DOC_ID: ["q"], S.TEXT: [text]}))
+    assert rows[S.SIDE].tolist() == [S.GOVERNMENT, S.GOVERNMENT, S.NARRATOR, S.NARRATOR]

@@ -26,6 +26,8 @@ The rules follow ``datasets/ANNOTATION.md``:
 * Passive forms ("يُعتقد") and verb forms after "غير"/"عدم" ("غير مؤكدة") name no
   speaker.
 * A sentence without a reporting verb is the outlet's own voice: side ``narrator``.
+  Unless it continues a quotation: a sentence that starts inside quotation marks
+  opened earlier in its paragraph belongs to whoever opened them.
 
 This module finds the verbs and assembles the rows; the speaker rules are in
 ``toolkit/corpus/_speakers.py``, the tokens, actor look-up and phrase boundaries they
@@ -186,12 +188,51 @@ def attribute_sentence(sentence: str, context: Context | None = None) -> dict:
     return row
 
 
+def quote_open_after(sentence: str, open_at_start: bool = False) -> bool:
+    """Whether a quotation is still open at the end of ``sentence``.
+
+    «, “ open a quotation and », ” close it; a straight double quote toggles.
+
+    Parameters
+    ----------
+    sentence : str
+        The sentence, as written.
+    open_at_start : bool, default False
+        Whether a quotation opened earlier is still open where it starts.
+
+    Examples
+    --------
+    >>> quote_open_after('قال: "القوات تقصف الأحياء.')
+    True
+    >>> quote_open_after('نحن لن نتراجع".', open_at_start=True)
+    False
+    """
+    is_open = open_at_start
+    for character in sentence:
+        if character in "«“":
+            is_open = True
+        elif character in "»”":
+            is_open = False
+        elif character == '"':
+            is_open = not is_open
+    return is_open
+
+
 def _article_rows(doc_id: object, text: str) -> list[dict]:
-    """One attributed row per sentence of an article, in order."""
+    """One attributed row per sentence of an article, in order.
+
+    A sentence that starts inside a quotation opened by an earlier sentence of the
+    same paragraph, and has no reporting verb of its own, continues that quotation:
+    it gets the speaker, side and verbs of the sentence that opened it.
+    """
     context = Context()
     rows = []
+    quoted: dict | None = None  # attribution of the quotation still open
+    paragraph = None
     for sent_id, span in enumerate(sentence_spans(text)):
         sentence = text[span.start : span.end]
+        if span.para_id != paragraph:
+            quoted, paragraph = None, span.para_id
         row = {
             S.DOC_ID: doc_id,
             S.SENT_ID: sent_id,
@@ -201,7 +242,11 @@ def _article_rows(doc_id: object, text: str) -> list[dict]:
             S.CHAR_START: span.start,
             S.CHAR_END: span.end,
         }
-        row.update(attribute_sentence(sentence, context))
+        attributed = attribute_sentence(sentence, context)
+        if quoted is not None and attributed[S.SIDE] == S.NARRATOR:
+            attributed = dict(quoted)
+        quoted = attributed if quote_open_after(sentence, quoted is not None) else None
+        row.update(attributed)
         rows.append(row)
     return rows
 
