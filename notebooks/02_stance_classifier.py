@@ -98,9 +98,9 @@ comparison.summary.round(3)
 # %% [markdown]
 # ## Would more labels help?
 #
-# Folds grouped by event again, training on growing shares of each training fold. A score still
-# rising at the full size says that labelling more statements (`python -m toolkit
-# annotate`) is worth more than another setting.
+# Folds grouped by event again, training on growing shares of each training fold (about
+# half a minute). A score still rising at the full size says that labelling more
+# statements (`python -m toolkit annotate`) is worth more than another setting.
 
 # %%
 curve = learning_curve_report(

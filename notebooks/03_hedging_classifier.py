@@ -15,8 +15,9 @@
 # # 3. The hedging classifier
 #
 # Does the text present a claim as fact, or distance itself from it? Arabic news hedges
-# with verbs (زعم، ادعى، "زاعمًا"), nouns (مزاعم، ادعاءات), adverbs (ربما، على ما يبدو)
-# and one famous particle: "قد" before an imperfect verb ("قد يتكرر") hedges, before a
+# with verbs (زعم، ادعى، "زاعمًا": claimed, alleged, "claiming"), nouns (مزاعم، ادعاءات:
+# claims, allegations), adverbs (ربما، على ما يبدو: perhaps, apparently) and one famous
+# particle: "قد" before an imperfect verb ("قد يتكرر") hedges, before a
 # perfect verb ("قد خرقت") it **asserts**. The `HedgeClassifier` combines TF-IDF n-grams
 # with lexicon cue features that know this rule. This notebook asks whether the cues
 # help, walks through the "قد" trap, and reads the errors.
@@ -169,7 +170,8 @@ else:
     display(pd.DataFrame(scores).round(3))
 
 # %% [markdown]
-# Headlines hedge the way news copy does ("أنباء عن"، "هل ...؟", forecasts), so the
+# Headlines hedge the way news copy does ("أنباء عن", "reports of"; "هل ...؟", a
+# question; forecasts), so the
 # cues carry over. Tweets are mostly opinion: a cue word there is often sarcastic, or
 # sits in a side remark while the main claim is asserted, and those are the errors left.
 

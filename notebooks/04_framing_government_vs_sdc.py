@@ -101,8 +101,12 @@ hedging
 # %% [markdown]
 # ### Naming
 #
-# The outlet's own sentence calls the SDF "ميليشيا قسد"; the government's statements speak
-# of "المجموعات المسلحة" and link them to the PKK; the army is "الجيش العربي السوري".
+# The outlet's own sentence calls the SDF "ميليشيا قسد" ("the SDF militia"); the
+# government's statements speak of "المجموعات المسلحة" ("the armed groups") and link them
+# to the PKK; the army is "الجيش العربي السوري" ("the Syrian Arab Army"). The label
+# lexicon also holds a few frame phrases that legitimise one side's action without
+# naming it, such as "بسط السيادة الوطنية" ("extending national sovereignty"); they are
+# counted under the side they favour.
 
 # %%
 labels = labels_by_actor(gold)
