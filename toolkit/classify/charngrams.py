@@ -6,8 +6,9 @@ function of each word alone: a text's n-gram counts are the sum of its words' co
 matrix, cuts every distinct word once into a *words x n-grams* matrix, and multiplies
 the two. Words repeat (Zipf's law), so this is a fraction of the per-text work. The
 n-grams themselves are cut and looked up with numpy, not one Python string at a time:
-each is a fixed-width row of code points (plus one, padded with zeros), compared as raw
-bytes, which sorts them exactly as Python sorts strings. The numbers are those of
+each is a fixed-width row of code points, turned into one integer (or, for very wide
+n-grams over large alphabets, one raw-bytes scalar) that sorts exactly as Python sorts
+the strings, and found in a hash index. The numbers are those of
 ``TfidfVectorizer(analyzer="char_wb", sublinear_tf=True, lowercase=False)`` on
 whitespace-separated text.
 
@@ -276,8 +277,8 @@ class WordCharTfidf(TransformerMixin, BaseEstimator):
         check_is_fitted(
             self,
             "codes_",
-            msg="This WordCharTfidf is not fitted, or was saved by toolkit 0.1 (which "
-            "stored its n-grams differently): fit it again.",
+            msg="This WordCharTfidf is not fitted, or was saved by a toolkit from before "
+            "2026-12-01, which stored its n-grams differently: fit it again.",
         )
         words, per_text = word_counts(X)
         owners, keys = ngram_keys(words, tuple(self.ngram_range))
