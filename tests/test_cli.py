@@ -3,6 +3,7 @@
 import errno
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -317,6 +318,36 @@ def test_train_never_overwrites_its_own_training_data(tmp_path, force, capsys):
     assert main(argv) == 1
     assert "is the input file" in capsys.readouterr().err
     assert data.read_bytes() == before
+
+
+@pytest.mark.parametrize("link", ["same path", "symlink", "hard link"])
+@pytest.mark.parametrize("force", [False, True])
+def test_train_from_file_never_overwrites_its_training_data(tmp_path, link, force):
+    data = _gold_hedging_file(tmp_path)
+    before = data.read_bytes()
+    out = data if link == "same path" else tmp_path / "m.skops"
+    if link == "symlink":
+        out.symlink_to(data.name)
+    elif link == "hard link":
+        out.hardlink_to(data)
+    with pytest.raises(
+        ValueError, match=re.escape(f"out {out} is the input file {data}")
+    ):
+        train_from_file("hedging", data, out, force=force)
+    assert data.read_bytes() == before
+
+
+def test_train_from_file_replaces_an_existing_model_only_with_force(tmp_path):
+    data = _gold_hedging_file(tmp_path)
+    model = tmp_path / "hedge.skops"
+    model.write_bytes(b"precious")
+    with pytest.raises(
+        FileExistsError, match=re.escape(f"{model} exists; pass force=True")
+    ):
+        train_from_file("hedging", data, model)
+    assert model.read_bytes() == b"precious"
+    train_from_file("hedging", data, model, force=True)
+    assert zipfile.is_zipfile(model)
 
 
 def test_train_overwrites_an_existing_model_only_with_force(tmp_path, capsys):

@@ -28,25 +28,12 @@ class UserError(Exception):
 
 
 def _check_out_file(out: Path, *, force: bool, source: Path) -> None:
-    """Refuse an ``--out`` file that is the input or inside the input folder, a folder,
-    a file under a file, or a file that exists without --force."""
-    if out.exists() and source.exists() and out.samefile(source):
-        raise UserError(
-            f"--out {out} is the input file {source}; choose another --out "
-            "(the input is never overwritten)"
-        )
-    if source.is_dir() and out.resolve().is_relative_to(source.resolve()):
-        raise UserError(
-            f"--out {out} is inside the input folder {source}; choose a path outside "
-            "it (the input is never overwritten)"
-        )
-    if out.is_dir():
-        raise UserError(f"--out {out} is a folder; give the path of a file to write")
-    folder = next(parent for parent in out.absolute().parents if parent.exists())
-    if not folder.is_dir():
-        raise UserError(f"--out {out}: {folder} is a file, not a folder")
-    if out.exists() and not force:
-        raise UserError(f"{out} exists; pass --force to overwrite it")
+    """:func:`toolkit.outputs.check_out_file`, naming the command line's options."""
+    from toolkit.outputs import check_out_file
+
+    check_out_file(
+        out, source=source, force=force, option="--out", force_option="--force"
+    )
 
 
 def _whole_number(minimum: int) -> Callable[[str], int]:
@@ -133,6 +120,7 @@ def _train(args: argparse.Namespace) -> None:
         args.out,
         encoding=args.encoding,
         skip_unlabelled=args.skip_unlabelled,
+        force=args.force,
     )
     if not args.quiet:
         print(f"{args.task} model saved to {path}")

@@ -56,6 +56,79 @@ def write_error(error: OSError, target: str | Path) -> OSError:
     return type(error)(f"could not write {target} ({reason}); it was left as it was")
 
 
+def check_out_file(
+    out: str | Path,
+    *,
+    source: str | Path,
+    force: bool = False,
+    option: str = "out",
+    force_option: str = "force=True",
+) -> None:
+    """Raise unless a new file may be written at ``out`` from the input ``source``.
+
+    The input is never replaced: ``out`` may not be ``source`` itself (also
+    through a symbolic or hard link) nor lie inside ``source`` when it is a
+    folder, even with ``force``. An existing ``out`` is replaced only with
+    ``force``. Run it before any work, so a mistake costs nothing.
+
+    Parameters
+    ----------
+    out : str or Path
+        The file to write.
+    source : str or Path
+        The input file or folder the output is made from.
+    force : bool, default False
+        Allow replacing an existing ``out`` (never ``source``).
+    option, force_option : str
+        How messages name the output and the way to allow replacing it:
+        ``"--out"`` and ``"--force"`` on the command line.
+
+    Raises
+    ------
+    ValueError
+        When ``out`` is ``source`` or inside it.
+    FileExistsError
+        When ``out`` exists and ``force`` is false.
+    IsADirectoryError
+        When ``out`` is a folder.
+    NotADirectoryError
+        When a parent of ``out`` is a file.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     data = Path(tmp) / "labels.csv"
+    ...     _ = data.write_text("text,hedged", encoding="utf-8")
+    ...     check_out_file(Path(tmp) / "model.skops", source=data)
+    ...     try:
+    ...         check_out_file(data, source=data, force=True)
+    ...     except ValueError as error:
+    ...         print(str(error).replace(tmp, "TMP"))
+    out TMP/labels.csv is the input file TMP/labels.csv; choose another out (the input is never overwritten)
+    """
+    out, source = Path(out), Path(source)
+    if out.exists() and source.exists() and out.samefile(source):
+        raise ValueError(
+            f"{option} {out} is the input file {source}; choose another {option} "
+            "(the input is never overwritten)"
+        )
+    if source.is_dir() and out.resolve().is_relative_to(source.resolve()):
+        raise ValueError(
+            f"{option} {out} is inside the input folder {source}; choose a path "
+            "outside it (the input is never overwritten)"
+        )
+    if out.is_dir():
+        raise IsADirectoryError(
+            f"{option} {out} is a folder; give the path of a file to write"
+        )
+    folder = next(parent for parent in out.absolute().parents if parent.exists())
+    if not folder.is_dir():
+        raise NotADirectoryError(f"{option} {out}: {folder} is a file, not a folder")
+    if out.exists() and not force:
+        raise FileExistsError(f"{out} exists; pass {force_option} to overwrite it")
+
+
 @contextmanager
 def atomic_path(path: str | Path) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; write it, and it replaces ``path``.

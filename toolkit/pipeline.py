@@ -36,6 +36,7 @@ from toolkit.framing import (
     labels_by_actor,
     verb_profile,
 )
+from toolkit.outputs import check_out_file
 
 #: Fewer examples of a label than this, and ``train`` warns that the model is unstable.
 FEW_EXAMPLES = 30
@@ -128,8 +129,14 @@ def train_from_file(
     *,
     encoding: str | None = None,
     skip_unlabelled: bool = False,
+    force: bool = False,
 ) -> Path:
     """Train a classifier on an annotated file and save it safely.
+
+    ``out`` is checked before any work, as ``train`` on the command line checks
+    ``--out`` (:func:`toolkit.outputs.check_out_file`): it is never ``data``
+    itself, also through a symbolic or hard link, and an existing file is
+    replaced only with ``force``. The model is written whole or not at all.
 
     Parameters
     ----------
@@ -141,13 +148,16 @@ def train_from_file(
         filled in by hand.
     out : str or Path
         Where to write the model (a ``.skops`` file); its folder is created if
-        needed.
+        needed. Never ``data``.
     encoding : str, optional
         Force the codec of ``data``; detected when omitted.
     skip_unlabelled : bool, default False
         Train on the rows whose label is filled in and warn how many were left
         out (a sheet labelled in several sittings); by default an empty label is
         an error.
+    force : bool, default False
+        Replace ``out`` if it exists (a link is written through); without it an
+        existing ``out`` is an error.
 
     Returns
     -------
@@ -163,9 +173,11 @@ def train_from_file(
     Raises
     ------
     ValueError
-        When the label column is missing, or has empty cells or labels outside the
-        task's vocabulary (see :func:`annotated_labels`; the message names the
-        file, column and rows).
+        When ``out`` is ``data``, or the label column is missing, or has empty
+        cells or labels outside the task's vocabulary (see
+        :func:`annotated_labels`; the message names the file, column and rows).
+    FileExistsError
+        When ``out`` exists and ``force`` is false.
 
     Examples
     --------
@@ -175,13 +187,17 @@ def train_from_file(
     ...     data = Path(tmp) / "labels.csv"
     ...     load_example_gold()[["text", "hedged"]].to_csv(data, index=False)
     ...     train_from_file("hedging", data, Path(tmp) / "hedge.skops").name
-    'hedge.skops'
+    ...     train_from_file("hedging", data, data)
+    Traceback (most recent call last):
+    ...
+    ValueError: out .../labels.csv is the input file .../labels.csv; choose another out ...
     """
     from toolkit.classify import save
 
     label = TASK_LABELS.get(task)
     if label is None:
         raise ValueError(f"task must be 'stance' or 'hedging', got {task!r}")
+    check_out_file(out, source=data, force=force)
     table = read_statements(data, encoding=encoding)
     S.require_columns(table, [label], str(data))
     if skip_unlabelled:
