@@ -212,6 +212,82 @@ def test_a_failed_analyze_leaves_the_previous_report_whole(
     assert [p.name for p in tmp_path.iterdir()] == ["report"]
 
 
+def _one_sided_corpus(folder):
+    corpus = folder / "sdc.csv"
+    pd.DataFrame(
+        {
+            "doc_id": ["a"],
+            "text": [
+                "قال مجلس سوريا الديمقراطية إن قواته صدت هجوما على حي الشيخ مقصود. "
+                "وأكد المجلس أن المدنيين بخير."
+            ],
+        }
+    ).to_csv(corpus, index=False)
+    return corpus
+
+
+def _fail_once(monkeypatch, path):
+    """Make the first os.replace that moves ``path`` or onto it fail, as a
+    read-only subfolder or a file open in Excel on Windows makes it fail."""
+    rename, failed = os.replace, []
+
+    def replace(src, dst):
+        if path in (Path(src), Path(dst)) and not failed:
+            failed.append(src)
+            raise PermissionError(errno.EACCES, "Permission denied")
+        rename(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    return rename
+
+
+@pytest.mark.parametrize("stuck", ["summary.csv", "figures/label_usage.png"])
+def test_a_report_that_cannot_be_moved_in_leaves_the_previous_one_whole(
+    report, tmp_path, monkeypatch, stuck, capsys
+):
+    again = tmp_path / "report"
+    shutil.copytree(report, again)
+    before = {p: p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    _fail_once(monkeypatch, again / stuck)
+    corpus = _one_sided_corpus(tmp_path)  # another report: other files, one fewer
+    assert main(["-q", "analyze", str(corpus), "--out", str(again)]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        f"error: could not write {again} (Permission denied); it was left as it was\n"
+    )
+    assert {p: p.read_bytes() for p in again.rglob("*") if p.is_file()} == before
+
+
+def test_a_report_that_cannot_be_put_back_names_the_new_files(
+    report, tmp_path, monkeypatch, capsys
+):
+    again = tmp_path / "report"
+    shutil.copytree(report, again)
+    rename = os.replace
+
+    def replace(src, dst):  # summary.csv cannot be moved in, report.md not back
+        moving_in = Path(dst) == again / "summary.csv" and ".partial" in str(src)
+        putting_back = Path(dst) == again / "report.md" and ".previous" in str(src)
+        if moving_in or putting_back:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        rename(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    corpus = _one_sided_corpus(tmp_path)
+    assert main(["-q", "analyze", str(corpus), "--out", str(again)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(
+        f"error: could not write {again} (Permission denied), nor put it back as it "
+        "was; now the new version: report.md; previous versions of report.md kept "
+        f"in {again}{os.sep}.staging-"
+    )
+    kept = Path(err.rstrip("\n").rsplit(" kept in ", 1)[1])
+    assert (kept / "report.md").read_bytes() == (report / "report.md").read_bytes()
+    assert "sdc.csv" in (again / "report.md").read_text(encoding="utf-8")
+    for name in ("report.html", "statements.csv", "figures/distinctive_terms.png"):
+        assert (again / name).read_bytes() == (report / name).read_bytes()
+
+
 def test_analyze_into_a_mount_point(tmp_path, monkeypatch):
     """--out on another file system than its parent: renames out of it fail."""
     out = tmp_path / "mnt"
@@ -253,16 +329,7 @@ def test_a_failed_analyze_creates_no_folder(tmp_path, capsys):
 
 
 def test_a_corpus_with_one_side_is_reported_without_comparing_words(report, tmp_path):
-    corpus = tmp_path / "sdc.csv"
-    pd.DataFrame(
-        {
-            "doc_id": ["a"],
-            "text": [
-                "قال مجلس سوريا الديمقراطية إن قواته صدت هجوما على حي الشيخ مقصود. "
-                "وأكد المجلس أن المدنيين بخير."
-            ],
-        }
-    ).to_csv(corpus, index=False)
+    corpus = _one_sided_corpus(tmp_path)
     again = tmp_path / "report"
     shutil.copytree(report, again)
     assert main(["-q", "analyze", str(corpus), "--out", str(again)]) == 0

@@ -18,11 +18,12 @@ Examples
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -246,24 +247,126 @@ def folder_entries(folder: Path) -> list[Path]:
     return [p for p in folder.iterdir() if not p.name.startswith(STAGING_PREFIX)]
 
 
-def move_files(staging: Path, out: Path, files: list[Path]) -> None:
-    """Move ``files`` (relative paths) from ``staging`` into ``out``, each atomically.
+class IncompleteMoveError(OSError):
+    """:func:`move_files` failed and could not put the folder back as it was.
+
+    Its message names the files that are new and where the previous ones are.
+    """
+
+
+def move_files(
+    staging: Path, out: Path, files: list[Path], remove: Iterable[Path] = ()
+) -> None:
+    """Move ``files`` (relative paths) from ``staging`` into ``out``: all or none.
+
+    The files of ``out`` that are replaced or removed are first moved aside, into
+    a hidden folder inside ``out``, then the new ones are moved in. When a move
+    fails (a read-only subfolder, a file open in another program on Windows),
+    the new files already moved in are taken out again and the previous ones put
+    back, so ``out`` holds the previous files, whole, and the error is raised.
 
     Parameters
     ----------
     staging : pathlib.Path
         The folder the files were written in (see :func:`staging_folder`).
     out : pathlib.Path
-        The destination folder, created if needed; files of the same names are
-        replaced, no other file is touched.
+        The destination folder, which must exist (its subfolders are created if
+        needed); files of the same names are replaced, no other file is touched.
     files : list of pathlib.Path
         The files to move, relative to both folders.
+    remove : iterable of pathlib.Path
+        Files of ``out`` (relative paths) to remove with the same guarantee, e.g.
+        those of a previous version that the new one lacks.
+
+    Raises
+    ------
+    OSError
+        The first move that failed; ``out`` is as it was.
+    IncompleteMoveError
+        When putting ``out`` back failed too; its message names the new files
+        left in ``out``, and the previous ones not put back with the folder
+        that keeps them.
 
     Examples
     --------
-    A round trip is shown under :func:`staging_folder`.
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     out, staging = Path(tmp) / "out", Path(tmp) / "new"
+    ...     out.mkdir()
+    ...     staging.mkdir()
+    ...     _ = (out / "old.txt").write_text("old", encoding="utf-8")
+    ...     _ = (staging / "new.txt").write_text("new", encoding="utf-8")
+    ...     move_files(staging, out, [Path("new.txt")], remove=[Path("old.txt")])
+    ...     [p.name for p in out.iterdir()]
+    ['new.txt']
+
+    A failure part way is tested in ``tests/test_cli.py``.
     """
-    for relative in files:
-        target = out / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(staging / relative, target)
+    files = list(files)
+    remove = [relative for relative in remove if relative not in files]
+    aside = Path(tempfile.mkdtemp(dir=out, prefix=STAGING_PREFIX, suffix=".previous"))
+    moved_aside: list[Path] = []
+    moved_in: list[Path] = []
+    created: list[Path] = []
+    try:
+        for relative in [*files, *remove]:
+            target = out / relative
+            if not os.path.lexists(target):
+                continue
+            if target.is_dir() and not target.is_symlink():
+                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), target)
+            (aside / relative).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(target, aside / relative)
+            moved_aside.append(relative)
+        for relative in files:
+            target = out / relative
+            missing = [p for p in target.parents if not p.exists()]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            created += reversed(missing)
+            os.replace(staging / relative, target)
+            moved_in.append(relative)
+    except OSError as error:
+        _put_back(error, out, aside, moved_aside, moved_in, created)
+        raise
+    shutil.rmtree(aside, ignore_errors=True)
+
+
+def _put_back(
+    error: OSError,
+    out: Path,
+    aside: Path,
+    moved_aside: list[Path],
+    moved_in: list[Path],
+    created: list[Path],
+) -> None:
+    """Undo what :func:`move_files` did before ``error``; raise if that fails."""
+    new, kept = [], []
+    for relative in moved_in:
+        if relative not in moved_aside:  # no previous file will replace it
+            try:
+                (out / relative).unlink()
+            except OSError:
+                new.append(relative)
+    for relative in moved_aside:
+        try:
+            os.replace(aside / relative, out / relative)
+        except OSError:
+            kept.append(relative)
+            if relative in moved_in:
+                new.append(relative)
+    for folder in reversed(created):
+        try:
+            folder.rmdir()
+        except OSError:
+            pass
+    if not new and not kept:
+        shutil.rmtree(aside, ignore_errors=True)
+        return
+    reason = error.strerror or str(error)
+    message = f"could not write {out} ({reason}), nor put it back as it was"
+    if new:
+        message += f"; now the new version: {', '.join(p.as_posix() for p in new)}"
+    if kept:
+        listed = ", ".join(p.as_posix() for p in kept)
+        message += f"; previous versions of {listed} kept in {aside}"
+    raise IncompleteMoveError(message) from error

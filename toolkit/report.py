@@ -27,7 +27,13 @@ from toolkit import __version__
 from toolkit.corpus import schema as S
 from toolkit.framing import columns as C
 from toolkit.framing.terms import Z_DISTINCTIVE
-from toolkit.outputs import folder_entries, move_files, staging_folder, write_error
+from toolkit.outputs import (
+    IncompleteMoveError,
+    folder_entries,
+    move_files,
+    staging_folder,
+    write_error,
+)
 from toolkit.pipeline import HEDGED_PROBABILITY, STANCE_CONFIDENCE, Analysis, analyze
 from toolkit.plotting import (
     plot_distinctive_terms,
@@ -573,8 +579,9 @@ def write_report(
         Output folder, created if needed: a new or empty folder, or one holding a
         report of this toolkit, whose report files are replaced (figures the new
         report lacks are removed). The report is built in a hidden folder
-        inside it (so on its file system) and moved in when complete, so a
-        failure leaves ``out`` as it was.
+        inside it (so on its file system) and moved in when complete; a
+        failure, also part way through moving it in, leaves ``out`` as it was
+        (see :func:`toolkit.outputs.move_files`).
     stance_model, hedge_model : str or Path, optional
         Saved models to use instead of the project's defaults.
     name : str
@@ -594,7 +601,10 @@ def write_report(
     ValueError
         When ``out`` may not be written (see :func:`check_report_folder`).
     OSError
-        When a file cannot be written (disk full, file too large); it names ``out``.
+        When a file cannot be written (disk full, file too large) or replaced (a
+        read-only subfolder, a file open in another program); it names ``out``,
+        which was left as it was. When putting ``out`` back failed too, a
+        :class:`~toolkit.outputs.IncompleteMoveError` names the new files.
 
     Examples
     --------
@@ -620,9 +630,10 @@ def write_report(
     try:
         with staging_folder(out) as staging:
             written = _write_files(analysis, staging, name)
-            move_files(staging, out, written)
-        for stale in set(report_outputs()) - set(written):
-            (out / stale).unlink(missing_ok=True)
+            stale = [p for p in report_outputs() if p not in written]
+            move_files(staging, out, written, remove=stale)
+    except IncompleteMoveError:
+        raise  # its message says which files are new
     except OSError as error:
         raise write_error(error, out) from error
     return analysis
