@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from toolkit.classify import HedgeClassifier, StanceClassifier, save
-from toolkit.corpus import load_example, load_example_gold
+from toolkit.corpus import extract_statements, load_example, load_example_gold
 from toolkit.pipeline import analyze, speaker_side_rule
 
 
@@ -103,3 +103,34 @@ def test_a_file_path_or_a_list_of_texts_is_pointed_to_load_corpus():
             TypeError, match=r"expected a pandas DataFrame.*load_corpus"
         ):
             analyze(given, progress=False)
+
+
+@pytest.mark.parametrize("function", [extract_statements, analyze])
+def test_repeated_column_names_are_named(function):
+    text = load_example()["text"].iloc[0]
+    articles = pd.DataFrame([["a", text, text]], columns=["doc_id", "text", "text"])
+    with pytest.raises(
+        ValueError,
+        match=r"argument 'articles': column\(s\) text occur more than once",
+    ):
+        function(articles)
+
+
+@pytest.mark.parametrize("function", [extract_statements, analyze])
+def test_doc_ids_that_differ_only_by_type_are_refused(function):
+    text = load_example()["text"].iloc[0]
+    articles = pd.DataFrame({"doc_id": [1, "1"], "text": [text, text]})
+    with pytest.raises(
+        ValueError,
+        match=r"doc_id 1 \(int\) in row 0 and '1' \(str\) in row 1 differ only by type",
+    ):
+        function(articles)
+
+
+@pytest.mark.parametrize("ids", [["a", np.nan], [np.nan, np.nan], ["a", " "]])
+def test_an_empty_doc_id_is_refused_by_its_row(ids):
+    text = load_example()["text"].iloc[0]
+    articles = pd.DataFrame({"doc_id": ids, "text": [text, text]})
+    row = 0 if pd.isna(ids[0]) else 1
+    with pytest.raises(ValueError, match=rf"row {row} has an empty doc_id"):
+        extract_statements(articles)

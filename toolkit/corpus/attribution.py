@@ -251,6 +251,77 @@ def _article_rows(doc_id: object, text: str) -> list[dict]:
     return rows
 
 
+def check_articles(articles: pd.DataFrame, what: str = "argument 'articles'") -> None:
+    """Raise unless ``articles`` is a table :func:`extract_statements` can attribute.
+
+    Runs before any work, so a mistake in a large corpus fails at once.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        The articles table to check.
+    what : str
+        How to name the table in messages.
+
+    Raises
+    ------
+    TypeError
+        When ``articles`` is not a DataFrame.
+    ValueError
+        Naming the column, ``doc_id`` or rows at fault, when: ``doc_id`` or
+        ``text`` is missing or a column name occurs twice; a ``doc_id`` is empty,
+        or used by two rows, also as values that differ only by type (``1`` and
+        ``"1"``, which ``statements.csv`` writes alike); or a row's text is
+        missing, blank or not a string.
+
+    Examples
+    --------
+    >>> check_articles(pd.DataFrame({"doc_id": [1, "1"], "text": ["قال", "أكد"]}))
+    Traceback (most recent call last):
+    ...
+    ValueError: argument 'articles': doc_id 1 (int) in row 0 and '1' (str) in row 1 differ only by type, so statements.csv and the per-article statistics would take them for one article; ...
+    """
+    S.require_columns(articles, (S.DOC_ID, S.TEXT), what)
+    S.check_unique_columns(articles, what)
+    ids = articles[S.DOC_ID].reset_index(drop=True)
+    empty = ids.isna() | (ids.astype(str).str.strip() == "")
+    if empty.any():
+        row = int(empty.to_numpy().nonzero()[0][0])
+        raise ValueError(
+            f"{what}: row {row} has an empty doc_id ({ids[row]!r}); give each "
+            "article its own doc_id (statements are keyed by doc_id and sent_id)"
+        )
+    written = ids.astype(str)  # as statements.csv will write them
+    repeated = ids.duplicated(keep=False) | written.duplicated(keep=False)
+    if repeated.any():
+        first = int(repeated.to_numpy().nonzero()[0][0])
+        same = (ids == ids[first]) | (written == written[first])
+        rows = same.to_numpy().nonzero()[0]
+        if len({type(ids[row]) for row in rows}) == 1:
+            raise ValueError(
+                f"{what}: doc_id {ids[first]!r} is used by rows "
+                f"{', '.join(map(str, rows))}; give each article its own doc_id "
+                "(statements are keyed by doc_id and sent_id)"
+            )
+        listed = " and ".join(
+            f"{ids[row]!r} ({type(ids[row]).__name__}) in row {row}" for row in rows
+        )
+        raise ValueError(
+            f"{what}: doc_id {listed} differ only by type, so statements.csv and "
+            "the per-article statistics would take them for one article; give each "
+            "article its own doc_id, all of one type (e.g. articles['doc_id']"
+            ".astype(str))"
+        )
+    texts = articles[S.TEXT].reset_index(drop=True)
+    bad = ~texts.map(lambda text: isinstance(text, str) and bool(text.strip()))
+    if bad.any():
+        row = int(bad.to_numpy().nonzero()[0][0])
+        raise ValueError(
+            f"{what}: doc_id {ids[row]!r} has no text ({texts[row]!r}); "
+            "drop or fill that row first"
+        )
+
+
 def extract_statements(articles: pd.DataFrame) -> pd.DataFrame:
     """Return one row per sentence of every article, attributed.
 
@@ -269,9 +340,8 @@ def extract_statements(articles: pd.DataFrame) -> pd.DataFrame:
 
     Raises
     ------
-    ValueError
-        When a required column is missing, a ``doc_id`` is used twice, or a row's text
-        is missing or blank; the message names the ``doc_id``.
+    TypeError, ValueError
+        When ``articles`` is not an articles table; see :func:`check_articles`.
 
     Examples
     --------
@@ -280,26 +350,11 @@ def extract_statements(articles: pd.DataFrame) -> pd.DataFrame:
     >>> sorted(statements["side"].value_counts().items())
     [('government', 4), ('narrator', 1), ('sdc', 4)]
     """
-    S.require_columns(articles, (S.DOC_ID, S.TEXT), "argument 'articles'")
-    repeated = articles[S.DOC_ID].duplicated()
-    if repeated.any():
-        doc_id = articles[S.DOC_ID][repeated].iloc[0]
-        rows = (articles[S.DOC_ID] == doc_id).to_numpy().nonzero()[0]
-        raise ValueError(
-            f"argument 'articles': doc_id {doc_id!r} is used by rows "
-            f"{', '.join(map(str, rows))}; give each article its own doc_id "
-            "(statements are keyed by doc_id and sent_id)"
-        )
+    check_articles(articles)
     rows: list[dict] = []
     meta = [c for c in (S.OUTLET, S.DATE) if c in articles.columns]
     for record in articles[[S.DOC_ID, S.TEXT, *meta]].itertuples(index=False):
-        doc_id, text = record[0], record[1]
-        if not isinstance(text, str) or not text.strip():
-            raise ValueError(
-                f"argument 'articles': doc_id {doc_id!r} has no text ({text!r}); "
-                "drop or fill that row first"
-            )
-        article_rows = _article_rows(doc_id, text)
+        article_rows = _article_rows(record[0], record[1])
         for row in article_rows:
             row.update(zip(meta, record[2:], strict=True))
         rows.extend(article_rows)
