@@ -105,6 +105,17 @@ def test_a_file_path_or_a_list_of_texts_is_pointed_to_load_corpus():
             analyze(given, progress=False)
 
 
+def test_a_hedging_model_trained_on_bool_labels_is_used(tmp_path):
+    gold = load_example_gold()
+    as_bool, as_int = tmp_path / "bool.skops", tmp_path / "int.skops"
+    save(HedgeClassifier().fit(gold["text"], gold["hedged"].astype(bool)), as_bool)
+    save(HedgeClassifier().fit(gold["text"], gold["hedged"]), as_int)
+    columns = ["hedged", "hedged_probability"]
+    by_bool = analyze(load_example(), hedge_model=as_bool, progress=False)
+    by_int = analyze(load_example(), hedge_model=as_int, progress=False)
+    assert by_bool.statements[columns].equals(by_int.statements[columns])
+
+
 @pytest.mark.parametrize("function", [extract_statements, analyze])
 def test_repeated_column_names_are_named(function):
     text = load_example()["text"].iloc[0]

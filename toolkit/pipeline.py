@@ -354,18 +354,21 @@ def label_key(value: object) -> str | None:
     """Return the text that identifies a label however it was written or typed.
 
     A string without its surrounding spaces, and a whole number (``1``, ``1.0``,
-    ``"1.0"`` as pandas writes a float column) as its digits; None for anything
-    else.
+    ``"1.0"`` as pandas writes a float column) or a boolean, Python's or numpy's
+    (True is 1), as its digits; None for anything else.
 
     Examples
     --------
     >>> [label_key(v) for v in (" neutral", 1, np.float64(0.0), "1.0", "1", 0.5)]
     ['neutral', '1', '0', '1', '1', None]
+    >>> [label_key(v) for v in (True, np.True_, np.False_)]
+    ['1', '1', '0']
     """
     if isinstance(value, str):
         text = value.strip()
         return text.split(".")[0] if _WHOLE_DECIMAL.fullmatch(text) else text
-    if isinstance(value, int | float | np.number) and float(value).is_integer():
+    number = int | float | np.number | np.bool_
+    if isinstance(value, number) and float(value).is_integer():
         return str(int(value))
     return None
 
