@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import warnings
 import zipfile
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from toolkit import pipeline
 from toolkit.classify import load
 from toolkit.cli import main
 from toolkit.corpus import CorpusWarning, load_corpus, load_example, load_example_gold
@@ -325,6 +327,43 @@ def test_a_failed_analyze_creates_no_folder(tmp_path, capsys):
     argv = ["-q", "analyze", EXAMPLE, "--out", str(out), "--hedge-model", "no.skops"]
     assert main(argv) == 1
     assert "no.skops" in capsys.readouterr().err
+    assert not out.exists()
+
+
+@pytest.fixture
+def no_analysis(monkeypatch):
+    """Make the long part of the analysis fail loudly if it is reached."""
+
+    def extract(articles):
+        raise AssertionError("the analysis started before the checks")
+
+    monkeypatch.setattr(pipeline, "extract_statements", extract)
+
+
+def test_an_out_that_cannot_be_written_fails_before_the_analysis(
+    tmp_path, monkeypatch, no_analysis, capsys
+):
+    out = tmp_path / "report"
+
+    def read_only(*args, **kwargs):  # as a folder the user may not write in
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkdtemp", read_only)
+    assert main(["-q", "analyze", EXAMPLE, "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        f"error: could not write {out} (Permission denied); it was left as it was\n"
+    )
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("option", ["--stance-model", "--hedge-model"])
+def test_a_mistyped_model_fails_before_the_analysis(
+    tmp_path, no_analysis, option, capsys
+):
+    out, typo = tmp_path / "report", tmp_path / "hegde.skops"
+    assert main(["-q", "analyze", EXAMPLE, "--out", str(out), option, str(typo)]) == 1
+    assert str(typo) in capsys.readouterr().err
     assert not out.exists()
 
 

@@ -4,6 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from toolkit import pipeline
 from toolkit.classify import HedgeClassifier, StanceClassifier, save
 from toolkit.corpus import extract_statements, load_example, load_example_gold
 from toolkit.pipeline import analyze, speaker_side_rule
@@ -145,3 +146,29 @@ def test_an_empty_doc_id_is_refused_by_its_row(ids):
     row = 0 if pd.isna(ids[0]) else 1
     with pytest.raises(ValueError, match=rf"row {row} has an empty doc_id"):
         extract_statements(articles)
+
+
+@pytest.fixture
+def no_analysis(monkeypatch):
+    """Make the long part of ``analyze`` fail loudly if it is reached."""
+
+    def extract(articles):
+        raise AssertionError("the analysis started before the checks")
+
+    monkeypatch.setattr(pipeline, "extract_statements", extract)
+
+
+@pytest.mark.parametrize("option", ["stance_model", "hedge_model"])
+def test_a_missing_model_fails_before_the_analysis(tmp_path, no_analysis, option):
+    missing = tmp_path / "typo.skops"
+    with pytest.raises(FileNotFoundError, match=r"typo\.skops"):
+        analyze(load_example(), progress=False, **{option: missing})
+
+
+def test_a_bad_articles_table_fails_before_the_models_load(monkeypatch):
+    def model(task, path):
+        raise AssertionError("the models were loaded before the table was checked")
+
+    monkeypatch.setattr(pipeline, "_model", model)
+    with pytest.raises(ValueError, match=r"doc_id 'a' is used by rows 0, 1"):
+        analyze(pd.DataFrame({"doc_id": ["a", "a"], "text": ["قال", "أكد"]}))

@@ -196,7 +196,8 @@ def staging_folder(out: str | Path) -> Iterator[Path]:
     :func:`move_files` can rename them even when ``out`` is a mount point or a
     link to another disk. The staging folder is deleted on leaving the block,
     whatever happens: move what it holds into ``out`` before that. When the
-    block fails and ``out`` was created for it, ``out`` is removed again.
+    block fails, or the staging folder cannot be made, and ``out`` was created
+    for it, ``out`` is removed again.
 
     Parameters
     ----------
@@ -222,11 +223,15 @@ def staging_folder(out: str | Path) -> Iterator[Path]:
     out = Path(out)
     created = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=out, prefix=STAGING_PREFIX, suffix=".partial"))
+    staging = None
     try:
+        staging = Path(
+            tempfile.mkdtemp(dir=out, prefix=STAGING_PREFIX, suffix=".partial")
+        )
         yield staging
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
         if created and not folder_entries(out):
             out.rmdir()
         raise

@@ -28,6 +28,7 @@ from tqdm import tqdm  # text bar: tqdm.auto warns in notebooks without ipywidge
 
 from toolkit.corpus import CorpusWarning, extract_statements, read_rows
 from toolkit.corpus import schema as S
+from toolkit.corpus.attribution import check_articles
 from toolkit.datasets import load_framing_statements
 from toolkit.framing import (
     compare_sides,
@@ -588,6 +589,11 @@ def analyze(
 ) -> Analysis:
     """Attribute, classify and compare the sides of a corpus.
 
+    ``articles`` is checked (:func:`~toolkit.corpus.attribution.check_articles`)
+    and the models are loaded before the statements are extracted, so a wrong
+    table or model file fails at once, not after minutes of work on a large
+    corpus.
+
     Parameters
     ----------
     articles : pandas.DataFrame
@@ -602,6 +608,14 @@ def analyze(
     Analysis
         The classified statements and every comparison table.
 
+    Raises
+    ------
+    TypeError, ValueError
+        When ``articles`` is not an articles table, or a model file holds no
+        model for its task (the message names the file).
+    FileNotFoundError, IsADirectoryError
+        When a model file does not exist or is a folder.
+
     Examples
     --------
     >>> from toolkit.corpus import load_example
@@ -609,12 +623,18 @@ def analyze(
     >>> result.statements.groupby("side").size().to_dict()
     {'government': 4, 'narrator': 1, 'sdc': 4}
     """
-    steps = tqdm(total=4, desc="analysis", disable=not progress, leave=False)
+    check_articles(articles)
+    steps = tqdm(total=5, desc="analysis", disable=not progress, leave=False)
+    # the models load before the long work, so a wrong file fails at once
+    models = _model("stance", stance_model), _model("hedging", hedge_model)
+    sources = {
+        "stance": model_source(stance_model),
+        "hedging": model_source(hedge_model),
+    }
+    steps.update()
     statements = extract_statements(articles)
     steps.update()
-    statements = classify_statements(
-        statements, _model("stance", stance_model), _model("hedging", hedge_model)
-    )
+    statements = classify_statements(statements, *models)
     steps.update()
     tables = {
         "summary": compare_sides(statements),
@@ -626,12 +646,8 @@ def analyze(
     terms, notes = side_terms(statements)
     steps.update()
     steps.close()
-    models = {
-        "stance": model_source(stance_model),
-        "hedging": model_source(hedge_model),
-    }
     return Analysis(
-        statements=statements, **tables, terms=terms, notes=notes, models=models
+        statements=statements, **tables, terms=terms, notes=notes, models=sources
     )
 
 

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import base64
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -589,7 +590,10 @@ def write_report(
     quiet : bool
         No progress bar.
     force, source
-        See :func:`check_report_folder`, which runs before any work.
+        See :func:`check_report_folder`, which runs before any work. Then the
+        staging folder is made, so a folder that cannot be written fails at
+        once, and :func:`~toolkit.pipeline.analyze` checks ``articles`` and
+        loads the models before the long work.
 
     Returns
     -------
@@ -621,22 +625,32 @@ def write_report(
     """
     out = Path(out)
     check_report_folder(out, force=force, source=source)
-    analysis = analyze(
-        articles,
-        stance_model=stance_model,
-        hedge_model=hedge_model,
-        progress=not quiet,
-    )
-    try:
-        with staging_folder(out) as staging:
+    with ExitStack() as stack:
+        # staging first: a folder that cannot be written fails before the analysis
+        with _naming(out):
+            staging = stack.enter_context(staging_folder(out))
+        analysis = analyze(
+            articles,
+            stance_model=stance_model,
+            hedge_model=hedge_model,
+            progress=not quiet,
+        )
+        with _naming(out):
             written = _write_files(analysis, staging, name)
             stale = [p for p in report_outputs() if p not in written]
             move_files(staging, out, written, remove=stale)
+    return analysis
+
+
+@contextmanager
+def _naming(out: Path) -> Iterator[None]:
+    """Re-raise an ``OSError`` of writing the report as one that names ``out``."""
+    try:
+        yield
     except IncompleteMoveError:
         raise  # its message says which files are new
     except OSError as error:
         raise write_error(error, out) from error
-    return analysis
 
 
 def _write_files(analysis: Analysis, folder: Path, name: str) -> list[Path]:
