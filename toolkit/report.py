@@ -328,6 +328,9 @@ def check_report_folder(
         report's (:func:`report_outputs`) are replaced, no other file is touched.
     source : str or Path, optional
         The input the report is made from; never replaced, even with ``force``.
+        Only a ``source`` given is protected: without it, an input file in
+        ``out`` named as a report file (``statements.csv``, say) is replaced
+        with ``force``, so pass it whenever the articles were read from a file.
 
     Raises
     ------
