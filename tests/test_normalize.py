@@ -40,6 +40,7 @@ def test_idempotent_for_every_option_set(text, options):
         ("کردی", "كردي"),  # Persian kaf and yeh
         ("٩٠٪ و۱۲", "90٪ و12"),  # Arabic-Indic and Persian digits
         ("\u200fقسد\u200b \u202bمسد\u202c", "قسد مسد"),  # bidi and zero-width
+        ("وزا\u00adرة", "وزارة"),  # soft hyphen
         ("\ufe97\ufe8e\ufeb4\ufeae", "تاسر"),  # presentation forms (isolated/final)
         ("\ufefb", "لا"),  # lam-alef ligature
         ("  حلب\n\tدمشق ", "حلب دمشق"),

@@ -1,10 +1,12 @@
 """Sentence splitting on Arabic punctuation, with offsets."""
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from toolkit.corpus import sentence_spans, split_sentences
 from toolkit.corpus.loaders import load_example
+from toolkit.corpus.normalize import CONTROLS
 
 
 def test_seed_article_has_nine_sentences_one_per_paragraph():
@@ -49,14 +51,41 @@ def test_one_letter_abbreviation_does_not_end_a_sentence():
     ]
 
 
-@given(st.text())
+@given(st.text(alphabet=st.one_of(st.characters(), st.sampled_from(CONTROLS))))
 def test_spans_are_ordered_stripped_and_inside_the_text(text):
     spans = sentence_spans(text)
     previous_end = 0
     for span in spans:
         piece = text[span.start : span.end]
         assert piece and piece == piece.strip()
+        assert piece[0] not in CONTROLS and piece[-1] not in CONTROLS
         assert span.start >= previous_end
         previous_end = span.end
     covered = "".join(text[s.start : s.end] for s in spans)
-    assert "".join(covered.split()) == "".join(text.split())
+
+    def visible(s: str) -> str:
+        return "".join(c for c in "".join(s.split()) if c not in CONTROLS)
+
+    assert visible(covered) == visible(text)
+
+
+INVISIBLE = ["\u200f", "\u200e", "\u061c", "\u200b", "\ufeff", "\u00ad", "\u202c"]
+
+
+@pytest.mark.parametrize("mark", [*INVISIBLE, "\u2067\u2069"])
+def test_invisible_mark_after_a_full_stop_does_not_stop_the_split(mark):
+    first, second = "أكدت الوزارة التزامها بالهدنة.", "وقال المجلس إن القصف مستمر."
+    text = f"{first}{mark} {second}{mark}"
+    spans = sentence_spans(text)
+    assert [text[s.start : s.end] for s in spans] == [first, second]
+    assert spans[1].start == len(first) + len(mark) + 1
+
+
+@pytest.mark.parametrize("mark", [*INVISIBLE, "\u202b\u202c", "\u2067\u2069"])
+def test_a_line_of_invisible_marks_is_blank(mark):
+    text = load_example()["text"].iloc[0]
+    marked = text.replace("\n\n", f"\n{mark}\n").replace("\n", f"\n{mark}")
+    assert marked.count(mark) > 8
+    spans = sentence_spans(marked)
+    assert [s.para_id for s in spans] == list(range(9))
+    assert [marked[s.start : s.end] for s in spans] == split_sentences(text)

@@ -12,7 +12,8 @@ Steps (all on by default except ``ta_marbuta``):
     Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF: text pasted from PDFs or
     already reshaped for display) become the base letters (NFKC).
 ``controls``
-    Zero-width characters, the byte-order mark and bidi controls are removed.
+    Zero-width characters, the byte-order mark, bidi controls and the soft hyphen
+    (:data:`CONTROLS`) are removed.
 ``diacritics``
     Harakat, tanwin, shadda, sukun, superscript alef and Quranic marks are removed.
 ``tatweel``
@@ -57,18 +58,24 @@ _DIACRITICS = (
     + ["\u06e7", "\u06e8"]
     + [chr(c) for c in range(0x06EA, 0x06EE)]
 )
-_CONTROLS = [
-    "\u200b",  # zero width space
-    "\u200c",  # zero width non-joiner
-    "\u200d",  # zero width joiner
-    "\u200e",  # left-to-right mark
-    "\u200f",  # right-to-left mark
-    "\u061c",  # Arabic letter mark
-    "\u2060",  # word joiner
-    "\ufeff",  # byte-order mark / zero width no-break space
-    *[chr(c) for c in range(0x202A, 0x202F)],  # embeddings and overrides
-    *[chr(c) for c in range(0x2066, 0x206A)],  # isolates
-]
+#: The invisible format characters the ``controls`` step removes: zero-width characters,
+#: directional marks, bidi embeddings, overrides and isolates, the byte-order mark and
+#: the soft hyphen. Sentence splitting and attribution skip them as well.
+CONTROLS = "".join(
+    [
+        "\u200b",  # zero width space
+        "\u200c",  # zero width non-joiner
+        "\u200d",  # zero width joiner
+        "\u200e",  # left-to-right mark
+        "\u200f",  # right-to-left mark
+        "\u061c",  # Arabic letter mark
+        "\u2060",  # word joiner
+        "\ufeff",  # byte-order mark / zero width no-break space
+        "\u00ad",  # soft hyphen
+        *[chr(c) for c in range(0x202A, 0x202F)],  # embeddings and overrides
+        *[chr(c) for c in range(0x2066, 0x206A)],  # isolates
+    ]
+)
 _ALEFS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"}
 _YEHS = {"ى": "ي", "ی": "ي", "ک": "ك"}
 _DIGITS = {
@@ -102,7 +109,7 @@ def _letter_map(
 ) -> dict[str, str]:
     mapping: dict[str, str] = {}
     if controls:
-        mapping.update(dict.fromkeys(_CONTROLS, ""))
+        mapping.update(dict.fromkeys(CONTROLS, ""))
     if diacritics:
         mapping.update(dict.fromkeys(_DIACRITICS, ""))
     if tatweel:

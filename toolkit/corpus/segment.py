@@ -4,7 +4,10 @@ A sentence ends at ``.`` ``!`` ``?`` ``؟`` ``؛`` or ``…`` when whitespace or
 the paragraph follows (closing quotes and brackets stay with the sentence), and at every
 paragraph break (a blank line, or a single line break: ``\\n``, ``\\r\\n`` or ``\\r``).
 Decimals ("3.5"), percentages ("90%"), quoted names ('"مسد"') and one-letter
-abbreviations ("د. محمد") do not end a sentence.
+abbreviations ("د. محمد") do not end a sentence. Invisible format characters
+(:data:`toolkit.corpus.normalize.CONTROLS`: RLM, ALM, zero-width space, BOM, bidi
+isolates...) are skipped: one after a full stop does not stop the split, a line of
+nothing else is blank, and no sentence starts or ends with one.
 
 Examples
 --------
@@ -17,10 +20,15 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from toolkit.corpus.normalize import CONTROLS
+
 #: A line: ``\n``, ``\r\n`` and a lone ``\r`` (old Mac files) all end one.
 _PARAGRAPH = re.compile(r"[^\r\n]+")
-_END = re.compile(r"[.!?؟؛…]+[\"'»”’)\]]*(?=\s|$)")
-_ABBREVIATION = re.compile(r"(?:^|\s)\w\.$")
+_INVISIBLE = re.escape(CONTROLS)
+_END = re.compile(rf"[.!?؟؛…]+[\"'»”’)\]{_INVISIBLE}]*(?=\s|$)")
+_ABBREVIATION = re.compile(rf"(?:^|\s)[{_INVISIBLE}]*\w\.[{_INVISIBLE}]*$")
+#: Whitespace and invisible characters: what a blank line holds and spans drop.
+_BLANK = re.compile(rf"[\s{_INVISIBLE}]*")
 
 
 class Span(NamedTuple):
@@ -52,7 +60,8 @@ def sentence_spans(text: str) -> list[Span]:
     -------
     list of Span
         ``(start, end, para_id)`` with ``text[start:end]`` the sentence stripped of
-        surrounding whitespace; ``para_id`` counts non-empty paragraphs from 0.
+        surrounding whitespace and invisible characters; ``para_id`` counts non-blank
+        paragraphs from 0.
 
     Examples
     --------
@@ -63,7 +72,7 @@ def sentence_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     para_id = 0
     for paragraph in _PARAGRAPH.finditer(text):
-        if not paragraph.group().strip():
+        if _BLANK.fullmatch(text, paragraph.start(), paragraph.end()):
             continue
         begin = paragraph.start()
         for match in _END.finditer(text, paragraph.start(), paragraph.end()):
@@ -77,11 +86,11 @@ def sentence_spans(text: str) -> list[Span]:
 
 
 def _append(spans: list[Span], text: str, start: int, end: int, para_id: int) -> None:
-    chunk = text[start:end]
-    stripped = chunk.strip()
-    if stripped:
-        start += len(chunk) - len(chunk.lstrip())
-        spans.append(Span(start, start + len(stripped), para_id))
+    start = _BLANK.match(text, start, end).end()
+    while end > start and _BLANK.fullmatch(text[end - 1]):
+        end -= 1
+    if end > start:
+        spans.append(Span(start, end, para_id))
 
 
 def split_sentences(text: str) -> list[str]:
