@@ -1,5 +1,7 @@
 """Attribution of the seed article against its gold file, and the rules one by one."""
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -48,6 +50,20 @@ def test_offsets_point_at_the_sentence(seed_statements):
     text = load_example()[S.TEXT].iloc[0]
     for row in seed_statements.itertuples():
         assert text[row.char_start : row.char_end] == row.text
+
+
+@pytest.mark.parametrize("mark", ["\u200b", "\u00ad", "\u200c", "\u2060", "\u200f"])
+def test_invisible_marks_inside_words_change_no_attribution(seed_statements, mark):
+    text = load_example()[S.TEXT].iloc[0]
+    # In the middle of every word of four letters or more, and after every full stop.
+    marked = re.sub(r"(\w\w)(\w\w)", rf"\1{mark}\2", text).replace(".", "." + mark)
+    assert marked.count(mark) > 100
+    statements = extract_statements(pd.DataFrame({"doc_id": ["a"], "text": [marked]}))
+    columns = [S.SPEAKER, S.SIDE, S.VERB, S.VERB_FRAME, S.VERB2, S.TEXT_NORM]
+    assert statements[columns].equals(seed_statements[columns])
+    for row in statements.itertuples():
+        assert marked[row.char_start : row.char_end] == row.text
+        assert row.text.replace(mark, "") == seed_statements[S.TEXT][row.Index]
 
 
 @pytest.mark.parametrize(

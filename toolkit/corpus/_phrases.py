@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from toolkit.corpus.normalize import normalize
+from toolkit.corpus.normalize import STEPS, normalize
 from toolkit.corpus.tokens import strip_proclitic
 from toolkit.lexicons.loader import load_lexicon
 
@@ -102,12 +102,25 @@ def actor_firsts() -> dict[str, list[tuple[str, ...]]]:
 
 #: Word forms repeat (Zipf), so normalising each distinct form once saves most work.
 normalize_word = lru_cache(maxsize=1 << 16)(normalize)
+#: Only the ``controls`` step: the text as written, without invisible characters.
+_ONLY_CONTROLS = {step: step == "controls" for step in STEPS}
 
 
 def tokenize_sentence(sentence: str) -> list[Token]:
-    """The tokens of ``sentence``; empty ones (after normalising) are dropped."""
+    """The tokens of ``sentence``; empty ones (after normalising) are dropped.
+
+    Invisible characters (:data:`toolkit.corpus.normalize.CONTROLS`) are removed
+    first, so a zero-width space or soft hyphen inside a word does not split it and
+    no surface form holds one.
+
+    Examples
+    --------
+    >>> [t.surface for t in tokenize_sentence("وقالت وزارة الدف\u200bاع\u200f:")]
+    ['وقالت', 'وزارة', 'الدفاع', ':']
+    """
     out = []
-    for surface in TOKEN_PATTERN.findall(sentence):
+    visible = normalize(sentence, **_ONLY_CONTROLS)
+    for surface in TOKEN_PATTERN.findall(visible):
         norm = normalize_word(surface)
         if norm:
             out.append(Token(surface, norm))
