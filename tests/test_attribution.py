@@ -1,6 +1,7 @@
 """Attribution of the seed article against its gold file, and the rules one by one."""
 
 import re
+import unicodedata
 
 import pandas as pd
 import pytest
@@ -64,6 +65,16 @@ def test_invisible_marks_inside_words_change_no_attribution(seed_statements, mar
     for row in statements.itertuples():
         assert marked[row.char_start : row.char_end] == row.text
         assert row.text.replace(mark, "") == seed_statements[S.TEXT][row.Index]
+
+
+def test_decomposed_text_is_attributed_like_composed_text(seed_statements):
+    text = unicodedata.normalize("NFD", load_example()[S.TEXT].iloc[0])
+    assert "\u0654" in text  # ئ ؤ أ written as a letter and a combining hamza
+    statements = extract_statements(pd.DataFrame({"doc_id": ["a"], "text": [text]}))
+    columns = [S.SPEAKER, S.SIDE, S.VERB, S.VERB_FRAME, S.VERB2, S.TEXT_NORM]
+    assert statements[columns].equals(seed_statements[columns])
+    for row in statements.itertuples():
+        assert text[row.char_start : row.char_end] == row.text
 
 
 @pytest.mark.parametrize(

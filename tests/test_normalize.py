@@ -1,5 +1,7 @@
 """Normalisation: documented steps, idempotence and robustness on any string."""
 
+import unicodedata
+
 import pandas as pd
 import pytest
 from hypothesis import given
@@ -48,6 +50,30 @@ def test_idempotent_for_every_option_set(text, options):
 )
 def test_each_step(raw, expected):
     assert normalize(raw) == expected
+
+
+@pytest.mark.parametrize("word", ["رئيس", "مسؤول", "أكد", "إن", "آخر", "ۀ", "ۓ"])
+def test_decomposed_letters_normalise_like_composed_ones(word):
+    decomposed = unicodedata.normalize("NFD", word)
+    assert decomposed != word
+    assert normalize(decomposed) == normalize(word)
+    assert normalize(decomposed, alef=False) == normalize(word, alef=False)
+    assert normalize(decomposed, diacritics=False) == normalize(word, diacritics=False)
+
+
+@given(
+    st.one_of(ARABIC_HEAVY, st.text()),
+    st.fixed_dictionaries({s: st.booleans() for s in STEPS}),
+)
+def test_canonically_equivalent_texts_normalise_alike(text, options):
+    expected = normalize(unicodedata.normalize("NFC", text), **options)
+    assert normalize(unicodedata.normalize("NFD", text), **options) == expected
+
+
+def test_a_removed_character_between_letter_and_hamza_keeps_idempotence():
+    # ي, a zero-width space, a combining hamza: composes only once the space is gone.
+    once = normalize("\u064a\u200b\u0654", diacritics=False)
+    assert once == "ئ" == normalize(once, diacritics=False)
 
 
 def test_ta_marbuta_is_optional():

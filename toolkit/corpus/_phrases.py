@@ -102,7 +102,8 @@ def actor_firsts() -> dict[str, list[tuple[str, ...]]]:
 
 #: Word forms repeat (Zipf), so normalising each distinct form once saves most work.
 normalize_word = lru_cache(maxsize=1 << 16)(normalize)
-#: Only the ``controls`` step: the text as written, without invisible characters.
+#: Only the ``controls`` step: the text as written, composed (NFC) and without
+#: invisible characters.
 _ONLY_CONTROLS = {step: step == "controls" for step in STEPS}
 
 
@@ -110,8 +111,9 @@ def tokenize_sentence(sentence: str) -> list[Token]:
     """The tokens of ``sentence``; empty ones (after normalising) are dropped.
 
     Invisible characters (:data:`toolkit.corpus.normalize.CONTROLS`) are removed
-    first, so a zero-width space or soft hyphen inside a word does not split it and
-    no surface form holds one.
+    and the text is composed (NFC) first, so a zero-width space or soft hyphen inside
+    a word does not split it, no surface form holds one, and decomposed text gives
+    the same surface forms as composed text.
 
     Examples
     --------

@@ -1,10 +1,14 @@
 """Arabic orthographic normalisation: one entry point made of small, documented steps.
 
-Every step is a character mapping, so the whole normaliser is one ``str.translate``
-table plus an optional whitespace collapse. That makes it fast, never raising on any
-``str``, and idempotent (``normalize(normalize(s)) == normalize(s)``). For speed the
-table is applied only to the runs of characters it changes, found by one regular
-expression (most characters of a text are left as they are).
+The text is first composed (Unicode NFC), so decomposed text (a letter followed by a
+combining hamza or madda, as macOS file names, some PDF extractors and some keyboards
+write it) gives the same result as composed text: ``ي`` + U+0654 is ``ئ`` before any
+step removes the combining hamza as a diacritic. Every step is then a character
+mapping, so the whole normaliser is one ``str.translate`` table plus an optional
+whitespace collapse. That makes it fast, never raising on any ``str``, and idempotent
+(``normalize(normalize(s)) == normalize(s)``). For speed the table is applied only to
+the runs of characters it changes, found by one regular expression (most characters of
+a text are left as they are).
 
 Steps (all on by default except ``ta_marbuta``):
 
@@ -196,7 +200,8 @@ whitespace : bool
     Returns
     -------
     str
-        The normalised text. ``normalize`` is idempotent for every option set.
+        The normalised text, composed (NFC). ``normalize`` is idempotent for every
+        option set, and canonically equivalent texts (NFC, NFD) give the same result.
 
     Raises
     ------
@@ -214,15 +219,22 @@ whitespace : bool
     'مدرسه'
     >>> normalize("\\ufedf\\ufe8e")  # presentation forms of "لا"-like glyphs
     'لا'
+    >>> normalize("ر\\u064a\\u0654\\u064a\\u0633")  # decomposed: ي + combining hamza
+    'رئيس'
     """
     if not isinstance(text, str):
         raise TypeError(
             f"normalize() expects a str, got {type(text).__name__}: {text!r}; "
             "use normalize_series() for a column that may hold missing values"
         )
-    out = _translator(
+    translate = _translator(
         presentation_forms, controls, diacritics, tatweel, alef, yeh, ta_marbuta, digits
-    )(text)
+    )
+    out = translate(unicodedata.normalize("NFC", text))
+    # A removed character (a control, a tatweel) can leave a letter next to a mark it
+    # composes with: compose and translate again until nothing changes (idempotence).
+    while not unicodedata.is_normalized("NFC", out):
+        out = translate(unicodedata.normalize("NFC", out))
     if whitespace:
         out = " ".join(out.split())  # same whitespace as the regex \s
     return out
