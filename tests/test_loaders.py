@@ -248,6 +248,18 @@ def test_jsonl_and_bad_line(tmp_path):
         load_corpus(path)
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_jsonl_text_may_hold_unicode_line_separators(tmp_path, newline):
+    texts = [f"{ARTICLE}\u2028سطر\u2029فقرة\x85نهاية", "قال مصدر\u2028إن الهدنة صامدة"]
+    records = [json.dumps({"text": t}, ensure_ascii=False) for t in texts]
+    path = tmp_path / "c.jsonl"
+    path.write_bytes(newline.join([*records, "", "{broken"]).encode("utf-8"))
+    with pytest.raises(ValueError, match=r"c\.jsonl: line 4 is not valid JSON"):
+        load_corpus(path)
+    path.write_bytes(newline.join(records).encode("utf-8"))
+    assert load_corpus(path)[S.TEXT].tolist() == texts
+
+
 def test_parquet(tmp_path):
     pytest.importorskip("pyarrow", reason="Parquet support needs pyarrow")
     path = tmp_path / "c.parquet"

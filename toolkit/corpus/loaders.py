@@ -50,6 +50,9 @@ from toolkit.corpus.tables import read_table
 #: The folder of corpora this project ships.
 EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "datasets" / "examples"
 _ARABIC = re.compile(r"[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]")
+#: A JSONL record ends at a line break; str.splitlines would also split inside a JSON
+#: string at U+2028, U+2029 or U+0085, which JSON allows unescaped.
+_JSONL_LINE_END = re.compile(r"\r\n|\r|\n")
 OnMissing = Literal["warn", "raise"]
 
 
@@ -295,7 +298,8 @@ def _read_parquet(path: Path, max_bytes: int) -> pd.DataFrame:
 def _read_jsonl(path: Path, encoding: str | None, max_bytes: int) -> pd.DataFrame:
     records: list[dict] = []
     doc_ids: list[str | None] = []
-    for number, line in enumerate(read_text(path, encoding, max_bytes).splitlines(), 1):
+    lines = _JSONL_LINE_END.split(read_text(path, encoding, max_bytes))
+    for number, line in enumerate(lines, 1):
         if line.strip():
             where = f"{path}: line {number}"
             records.append(_json_object(line, where))
