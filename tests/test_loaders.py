@@ -13,7 +13,18 @@ ARTICLE = "أكدت وزارة الدفاع أن الهدنة صامدة.\n\nو�
 
 
 @pytest.mark.parametrize(
-    "codec", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1256"]
+    "codec",
+    [
+        "utf-8",
+        "utf-8-sig",
+        "utf-16",
+        "utf-16-le",
+        "utf-16-be",
+        "utf-32",
+        "utf-32-le",
+        "utf-32-be",
+        "cp1256",
+    ],
 )
 def test_text_folder_in_every_encoding(tmp_path, codec):
     (tmp_path / "a1.txt").write_bytes(ARTICLE.encode(codec))

@@ -1,5 +1,7 @@
 """Read text files the way Arabic archives store them: UTF-8, UTF-16 or Windows-1256.
 
+UTF-32 is recognised too, by its byte-order mark or by its pattern of NUL bytes.
+
 Examples
 --------
 >>> import tempfile, pathlib
@@ -34,7 +36,7 @@ class DecodeError(ValueError):
 
 
 def detect_encoding(data: bytes) -> str:
-    """Return the codec name for ``data``: a BOM wins, then UTF-8, UTF-16, CP1256.
+    """Return the codec of ``data``: a BOM wins, then UTF-32, UTF-8, UTF-16, CP1256.
 
     Windows-1256 is chosen only when the bytes do not look like UTF-8 (most of their
     non-ASCII sequences are not valid UTF-8), contain no control bytes and decode to
@@ -49,8 +51,8 @@ def detect_encoding(data: bytes) -> str:
     Returns
     -------
     str
-        ``"utf-8-sig"``, ``"utf-16"``, ``"utf-16-le"``, ``"utf-16-be"``, ``"utf-8"`` or
-        ``"cp1256"``.
+        ``"utf-8-sig"``, ``"utf-32"``, ``"utf-16"``, ``"utf-32-le"``, ``"utf-32-be"``,
+        ``"utf-16-le"``, ``"utf-16-be"``, ``"utf-8"`` or ``"cp1256"``.
 
     Raises
     ------
@@ -62,6 +64,8 @@ def detect_encoding(data: bytes) -> str:
     --------
     >>> detect_encoding("مسد".encode("utf-16"))
     'utf-16'
+    >>> detect_encoding("مسد".encode("utf-32"))
+    'utf-32'
     >>> detect_encoding("مسد".encode("utf-8"))
     'utf-8'
     >>> detect_encoding("مسد، قسد".encode("cp1256"))
@@ -73,8 +77,14 @@ def detect_encoding(data: bytes) -> str:
     """
     if data.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
+    # The UTF-32-LE BOM (FF FE 00 00) starts with the UTF-16-LE one: test it first.
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
+    utf32 = _utf32_guess(data)
+    if utf32:
+        return utf32
     utf16 = _utf16_guess(data)
     # NUL bytes never occur in real UTF-8 text but are every other byte in UTF-16,
     # where Arabic without a BOM can even be valid UTF-8 byte by byte.
@@ -122,6 +132,25 @@ def _looks_like_cp1256(data: bytes) -> bool:
         return False
     arabic = _count(data, _CP1256_ARABIC)
     return arabic > 0 and arabic >= 0.8 * (arabic + _count(data, _CP1256_LATIN))
+
+
+def _utf32_guess(data: bytes) -> str | None:
+    """UTF-32 without a BOM: whole code points, none of them NUL.
+
+    Text in any other codec fails at once: a code point is at most U+10FFFF, so every
+    fourth byte must be NUL, which UTF-8, UTF-16 and CP1256 text never has there.
+    """
+    if len(data) < 4 or len(data) % 4:
+        return None
+    for codec in ("utf-32-le", "utf-32-be"):
+        try:
+            data[:4096].decode(codec)  # other text fails here, before a large copy
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text:
+            return codec
+    return None
 
 
 def _utf16_guess(data: bytes) -> str | None:
