@@ -72,6 +72,18 @@ def test_explicit_wrong_encoding_names_file(tmp_path):
         load_corpus(path, encoding="utf-8")
 
 
+@pytest.mark.parametrize("codec", ["utf-16", "utf-32"])
+def test_a_truncated_file_names_the_detected_codec(tmp_path, codec):
+    path = tmp_path / "cut.txt"
+    path.write_bytes(ARTICLE.encode(codec)[:-1])
+    with pytest.raises(
+        DecodeError,
+        match=rf"cut\.txt: byte \d+ cannot be decoded as {codec} "
+        r"\(the detected encoding\): truncated",
+    ):
+        load_corpus(path)
+
+
 def test_a_table_read_with_a_wrong_given_encoding_says_so(tmp_path):
     path = tmp_path / "a.csv"
     path.write_bytes('doc_id,text,a,b\n1,"قال, المتحدث",x,y\n'.encode("utf-16"))

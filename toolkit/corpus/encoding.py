@@ -220,7 +220,8 @@ def read_text(
     Raises
     ------
     DecodeError
-        When the bytes cannot be decoded; names the file and byte offset.
+        When the bytes cannot be decoded; names the file, the byte offset and the
+        codec tried.
     ValueError
         When the file is larger than ``max_bytes``, or ``encoding`` is not a text
         codec.
@@ -242,8 +243,10 @@ def read_text(
     except DecodeError as error:
         raise DecodeError(f"{path}: {error}") from None
     except UnicodeDecodeError as error:
+        which = "the encoding you gave" if encoding else "the detected encoding"
         raise DecodeError(
-            f"{path}: byte {error.start} cannot be decoded as {encoding}: {error.reason}"
+            f"{path}: byte {error.start} cannot be decoded as {codec} ({which}): "
+            f"{error.reason}"
         ) from None
     except LookupError as error:
         raise ValueError(
