@@ -1,6 +1,7 @@
 """Loading corpora: formats, encodings and every kind of bad input."""
 
 import json
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -82,6 +83,25 @@ def test_a_truncated_file_names_the_detected_codec(tmp_path, codec):
         r"\(the detected encoding\): truncated",
     ):
         load_corpus(path)
+
+
+@pytest.mark.parametrize("codec", ["cp1256", "windows-1256", "mac_arabic", "cp720"])
+def test_a_utf8_file_read_with_a_single_byte_codec_is_warned(tmp_path, codec):
+    (tmp_path / "u.txt").write_text(ARTICLE, encoding="utf-8")
+    with pytest.warns(
+        CorpusWarning, match=rf"u\.txt: read as {codec}, .*looks like UTF-8"
+    ):
+        articles = load_corpus(tmp_path, encoding=codec)
+    assert articles[S.TEXT].iloc[0] == ARTICLE.encode().decode(codec)
+
+
+def test_a_file_in_the_codec_given_is_not_warned(tmp_path):
+    (tmp_path / "c.txt").write_bytes(ARTICLE.encode("cp1256"))
+    (tmp_path / "u.txt").write_text(ARTICLE, encoding="utf-8-sig")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert load_corpus(tmp_path / "c.txt", encoding="cp1256")[S.TEXT][0] == ARTICLE
+        assert load_corpus(tmp_path / "u.txt", encoding="UTF8")[S.TEXT][0] == ARTICLE
 
 
 def test_a_table_read_with_a_wrong_given_encoding_says_so(tmp_path):

@@ -14,6 +14,8 @@ Examples
 from __future__ import annotations
 
 import codecs
+import re
+import warnings
 from pathlib import Path
 
 #: Files larger than this are refused by the whole-file readers (see
@@ -29,6 +31,13 @@ _CP1256_LETTERS = [
 ]
 _CP1256_ARABIC = bytes(b for b, c in _CP1256_LETTERS if "\u0600" <= c <= "\u06ff")
 _CP1256_LATIN = bytes(b for b, c in _CP1256_LETTERS if c < "\u0600")
+#: One Arabic character: the Arabic block or its presentation forms.
+ARABIC = re.compile(r"[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]")
+_UTF8 = {"utf-8", "utf-8-sig"}
+
+
+class CorpusWarning(UserWarning):
+    """A row or file was skipped, or looks wrong; the message says which."""
 
 
 class DecodeError(ValueError):
@@ -226,6 +235,12 @@ def read_text(
         When the file is larger than ``max_bytes``, or ``encoding`` is not a text
         codec.
 
+    Warns
+    -----
+    CorpusWarning
+        When ``encoding`` is given, is not UTF-8, and the file is valid UTF-8 with
+        Arabic text: the reading is then most likely mojibake.
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -253,4 +268,22 @@ def read_text(
             f"argument encoding={encoding!r} is not a text codec ({error}); use e.g. "
             "'utf-8', 'utf-16' or 'cp1256', or leave it out to detect the encoding"
         ) from None
+    if encoding and codecs.lookup(codec).name not in _UTF8 and _arabic_utf8(data):
+        garbled = "في".encode().decode(codec, "replace")
+        warnings.warn(
+            f"{path}: read as {encoding}, the encoding you gave, but it looks like "
+            f"UTF-8: its bytes are valid UTF-8 with Arabic text, which {encoding} "
+            f"turns into garbage ({garbled!r} for 'في'); leave out encoding= "
+            "(--encoding on the command line) to detect the encoding",
+            CorpusWarning,
+            stacklevel=2,
+        )
     return text.removeprefix("\ufeff")
+
+
+def _arabic_utf8(data: bytes) -> bool:
+    """Whether ``data`` is valid UTF-8 holding Arabic text (a BOM does not count)."""
+    try:
+        return ARABIC.search(data.decode("utf-8-sig")) is not None
+    except UnicodeDecodeError:
+        return False

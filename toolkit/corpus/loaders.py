@@ -44,20 +44,21 @@ from typing import Literal
 import pandas as pd
 
 from toolkit.corpus import schema as S
-from toolkit.corpus.encoding import DEFAULT_MAX_BYTES, check_size, read_text
+from toolkit.corpus.encoding import (
+    ARABIC,
+    DEFAULT_MAX_BYTES,
+    CorpusWarning,
+    check_size,
+    read_text,
+)
 from toolkit.corpus.tables import read_table
 
 #: The folder of corpora this project ships.
 EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "datasets" / "examples"
-_ARABIC = re.compile(r"[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]")
 #: A JSONL record ends at a line break; str.splitlines would also split inside a JSON
 #: string at U+2028, U+2029 or U+0085, which JSON allows unescaped.
 _JSONL_LINE_END = re.compile(r"\r\n|\r|\n")
 OnMissing = Literal["warn", "raise"]
-
-
-class CorpusWarning(UserWarning):
-    """A row or file was skipped, or looks wrong; the message says which."""
 
 
 def load_corpus(
@@ -380,7 +381,7 @@ def _finish(frame: pd.DataFrame, where: str, unit: str) -> pd.DataFrame:
             "doc_id must identify one article"
         )
     frame = frame.reset_index(drop=True)
-    no_arabic = frame.loc[~frame[S.TEXT].str.contains(_ARABIC), S.DOC_ID].tolist()
+    no_arabic = frame.loc[~frame[S.TEXT].str.contains(ARABIC), S.DOC_ID].tolist()
     if no_arabic:
         warnings.warn(
             f"{where}: {len(no_arabic)} article(s) contain no Arabic letter "
