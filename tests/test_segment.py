@@ -79,6 +79,8 @@ def test_invisible_mark_after_a_full_stop_does_not_stop_the_split(mark):
     spans = sentence_spans(text)
     assert [text[s.start : s.end] for s in spans] == [first, second]
     assert spans[1].start == len(first) + len(mark) + 1
+    abbreviated = f"قال د.{mark} محمد إن الوضع هادئ."
+    assert split_sentences(abbreviated) == [abbreviated]
 
 
 @pytest.mark.parametrize("mark", [*INVISIBLE, "\u202b\u202c", "\u2067\u2069"])
