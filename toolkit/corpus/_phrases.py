@@ -117,7 +117,7 @@ def tokenize_sentence(sentence: str) -> list[Token]:
 
     Examples
     --------
-    >>> [t.surface for t in tokenize_sentence("وقالت وزارة الدف\u200bاع\u200f:")]
+    >>> [t.surface for t in tokenize_sentence("وقالت وزارة الدف\\u200bاع\\u200f:")]
     ['وقالت', 'وزارة', 'الدفاع', ':']
     """
     out = []

@@ -1,8 +1,8 @@
 """Arabic orthographic normalisation: one entry point made of small, documented steps.
 
 The text is first composed (Unicode NFC), so decomposed text (a letter followed by a
-combining hamza or madda, as macOS file names, some PDF extractors and some keyboards
-write it) gives the same result as composed text: ``ي`` + U+0654 is ``ئ`` before any
+combining hamza or madda, as in macOS file names and copies and the output of some PDF
+extractors) gives the same result as composed text: ``ي`` + U+0654 is ``ئ`` before any
 step removes the combining hamza as a diacritic. Every step is then a character
 mapping, so the whole normaliser is one ``str.translate`` table plus an optional
 whitespace collapse. That makes it fast, never raising on any ``str``, and idempotent
