@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
+from pandas.api.types import is_numeric_dtype
 
 from toolkit.corpus import schema as S
 from toolkit.corpus.attribution import extract_statements
@@ -266,7 +267,10 @@ def statements(
     """
     probe = articles._meta.iloc[:0].copy()
     probe.loc[0] = ""
-    probe[S.DOC_ID] = probe[S.DOC_ID].astype(articles._meta[S.DOC_ID].dtype)
+    dtype = articles._meta[S.DOC_ID].dtype
+    probe[S.DOC_ID] = pd.Series([0 if is_numeric_dtype(dtype) else "probe"]).astype(
+        dtype
+    )  # any id but an empty one, which extract_statements refuses
     probe[S.TEXT] = _PROBE_TEXT
     meta = annotate(probe, stance=stance, hedge=hedge).iloc[:0]
     return articles.map_partitions(annotate, stance=stance, hedge=hedge, meta=meta)
