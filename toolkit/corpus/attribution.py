@@ -44,6 +44,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pandas as pd
@@ -188,6 +189,10 @@ def attribute_sentence(sentence: str, context: Context | None = None) -> dict:
     return row
 
 
+#: The characters that open, close or toggle a quotation.
+_QUOTE_MARK = re.compile('[«»“”"]')
+
+
 def quote_open_after(sentence: str, open_at_start: bool = False) -> bool:
     """Whether a quotation is still open at the end of ``sentence``.
 
@@ -208,7 +213,7 @@ def quote_open_after(sentence: str, open_at_start: bool = False) -> bool:
     False
     """
     is_open = open_at_start
-    for character in sentence:
+    for character in _QUOTE_MARK.findall(sentence):
         if character in "«“":
             is_open = True
         elif character in "»”":
