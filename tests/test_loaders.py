@@ -41,6 +41,20 @@ def test_undecodable_bytes_name_file_and_offset(tmp_path):
         load_corpus(path)
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_a_damaged_byte_is_named_by_its_line(tmp_path, newline):
+    path = tmp_path / "t.txt"
+    lines = ["قال المتحدث إن الهدنة صامدة.", "وأضاف أن المعبر مفتوح.", "وتابع قائلا"]
+    data = bytearray(newline.join(lines).encode())
+    bad = data.index("قائلا".encode())
+    data[bad] = 0xFF
+    path.write_bytes(bytes(data))
+    with pytest.raises(DecodeError, match=rf"byte {bad} \(0xff, line 3\)"):
+        load_corpus(path)
+    with pytest.raises(DecodeError, match=rf"byte {bad} \(line 3\) cannot be decoded"):
+        load_corpus(path, encoding="utf-8")
+
+
 def test_damaged_utf8_is_refused_not_read_as_cp1256(tmp_path):
     path = tmp_path / "t.txt"
     path.write_bytes("قال المتحدث".encode()[:-1])
@@ -68,7 +82,7 @@ def test_explicit_wrong_encoding_names_file(tmp_path):
     path = tmp_path / "a.txt"
     path.write_bytes(ARTICLE.encode("cp1256"))
     with pytest.raises(
-        DecodeError, match=r"a\.txt: byte \d+ cannot be decoded as utf-8"
+        DecodeError, match=r"a\.txt: byte \d+ \(line \d+\) cannot be decoded as utf-8"
     ):
         load_corpus(path, encoding="utf-8")
 
@@ -79,7 +93,7 @@ def test_a_truncated_file_names_the_detected_codec(tmp_path, codec):
     path.write_bytes(ARTICLE.encode(codec)[:-1])
     with pytest.raises(
         DecodeError,
-        match=rf"cut\.txt: byte \d+ cannot be decoded as {codec} "
+        match=rf"cut\.txt: byte \d+ \(line \d+\) cannot be decoded as {codec} "
         r"\(the detected encoding\): truncated",
     ):
         load_corpus(path)
@@ -150,8 +164,21 @@ def test_folder_suffixes_are_case_insensitive_and_subfolders_ignored(tmp_path):
     (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "x.txt").mkdir()
     (tmp_path / "b.json").mkdir()
-    articles = load_corpus(tmp_path)
+    with pytest.warns(CorpusWarning, match=r"x\.txt: not a file; skipped"):
+        articles = load_corpus(tmp_path)
     assert articles[[S.DOC_ID, S.OUTLET]].values.tolist() == [["A", "سانا"], ["b", ""]]
+
+
+def test_macos_metadata_and_broken_links_are_skipped_by_name(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "._a.txt").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    with pytest.warns(CorpusWarning) as caught:
+        articles = load_corpus(tmp_path)
+    messages = [str(w.message) for w in caught]
+    assert any("._a.txt: a macOS metadata file" in m for m in messages)
+    assert any("gone.txt: a link to a file that does not exist" in m for m in messages)
+    assert articles[S.DOC_ID].tolist() == ["a"]
 
 
 def test_unknown_encoding_names_the_argument(tmp_path):
@@ -199,6 +226,26 @@ def test_a_header_with_spaces_around_a_name_is_pointed_out(tmp_path):
         r"a column name has surrounding spaces: rename 'text ' to 'text'",
     ):
         load_corpus(path)
+
+
+def test_a_header_differing_in_case_is_pointed_out(tmp_path):
+    path = tmp_path / "corpus.csv"
+    path.write_text(f'doc_id,Text\na,"{ARTICLE}"\n', encoding="utf-8")
+    with pytest.raises(
+        ValueError, match=r"column names are case-sensitive: rename 'Text' to 'text'"
+    ):
+        load_corpus(path)
+
+
+def test_a_text_cell_of_another_type_is_named_by_type(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_text(
+        json.dumps({"text": ARTICLE}) + "\n" + json.dumps({"text": 12345}) + "\n",
+        encoding="utf-8",
+    )
+    with pytest.warns(CorpusWarning, match=r"its text is not a string \(int 12345\)"):
+        articles = load_corpus(path)
+    assert len(articles) == 1
 
 
 def test_csv_nan_cells_are_skipped_with_row_named(tmp_path):

@@ -82,7 +82,7 @@ def detect_encoding(data: bytes) -> str:
     >>> detect_encoding("قال المتحدث".encode("utf-8")[:-1])
     Traceback (most recent call last):
     ...
-    toolkit.corpus.encoding.DecodeError: byte 19 (0xd8) is not valid UTF-8, ...
+    toolkit.corpus.encoding.DecodeError: byte 19 (0xd8, line 1) is not valid UTF-8, ...
     """
     if data.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
@@ -102,7 +102,10 @@ def detect_encoding(data: bytes) -> str:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as error:
-        where = f"byte {error.start} (0x{data[error.start]:02x}) is not valid UTF-8"
+        where = (
+            f"byte {error.start} (0x{data[error.start]:02x}, "
+            f"{line_of(data, error.start, 'utf-8')}) is not valid UTF-8"
+        )
     else:
         return "utf-8"
     if utf16:
@@ -203,8 +206,28 @@ def check_size(path: Path, max_bytes: int) -> None:
         raise ValueError(
             f"{path}: {size:,} bytes is more than max_bytes={max_bytes:,}; split the "
             "file into smaller ones (one .txt per article, or several tables loaded "
-            "one by one), or pass a larger max_bytes= if there is memory for it"
+            "one by one), or, in Python, pass a larger max_bytes= if there is memory "
+            "for it"
         )
+
+
+#: A line end, as the loaders count lines: ``\r\n``, a lone ``\r`` or ``\n``.
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def line_of(data: bytes, offset: int, codec: str) -> str:
+    """``"line N"``: the line of ``data`` that byte ``offset`` falls in.
+
+    The bytes before ``offset`` are decoded with ``codec`` (bad bytes replaced) and
+    their line ends counted, so it holds for UTF-16 as for UTF-8.
+
+    Examples
+    --------
+    >>> line_of("سطر\\nثان\\n".encode("utf-16-le"), 10, "utf-16-le")
+    'line 2'
+    """
+    before = data[:offset].decode(codec, errors="replace")
+    return f"line {len(_LINE_END.findall(before)) + 1}"
 
 
 def read_text(
@@ -260,8 +283,8 @@ def read_text(
     except UnicodeDecodeError as error:
         which = "the encoding you gave" if encoding else "the detected encoding"
         raise DecodeError(
-            f"{path}: byte {error.start} cannot be decoded as {codec} ({which}): "
-            f"{error.reason}"
+            f"{path}: byte {error.start} ({line_of(data, error.start, codec)}) cannot "
+            f"be decoded as {codec} ({which}): {error.reason}"
         ) from None
     except LookupError as error:
         raise ValueError(
