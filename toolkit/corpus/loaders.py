@@ -161,8 +161,8 @@ def load_example_gold() -> pd.DataFrame:
     return gold
 
 
-def _missing(where: str, on_missing: OnMissing) -> None:
-    message = f"{where}: no text; skipped"
+def _missing(where: str, on_missing: OnMissing, what: str | None = None) -> None:
+    message = f"{where}: {what or 'no text'}; skipped"
     if on_missing == "raise":
         raise ValueError(message.replace("; skipped", ""))
     warnings.warn(message, CorpusWarning, stacklevel=4)
@@ -176,7 +176,18 @@ def _suffix(path: Path) -> str:
 def _read_folder(
     folder: Path, encoding: str | None, on_missing: OnMissing, max_bytes: int
 ) -> pd.DataFrame:
-    files = sorted(f for f in folder.iterdir() if _suffix(f) == ".txt" and f.is_file())
+    files = []
+    for entry in sorted(f for f in folder.iterdir() if _suffix(f) == ".txt"):
+        if entry.name.startswith("._"):  # macOS metadata beside a copied file
+            reason = "a macOS metadata file (AppleDouble), not an article"
+        elif entry.is_symlink() and not entry.exists():
+            reason = "a link to a file that does not exist"
+        elif not entry.is_file():
+            reason = "not a file"
+        else:
+            files.append(entry)
+            continue
+        warnings.warn(f"{entry}: {reason}; skipped", CorpusWarning, stacklevel=3)
     if not files:
         raise ValueError(f"{folder}: no .txt files in this folder")
     frames = [_read_txt(f, encoding, on_missing, max_bytes) for f in files]
@@ -355,7 +366,15 @@ def _drop_missing_text(
     for row in bad.to_numpy().nonzero()[0]:
         doc_id = frame[S.DOC_ID].iloc[row]
         named = "" if doc_id == _filled_id(stem, row) else f", doc_id {doc_id!r}"
-        _missing(f"{where}: row {row} (0 = first under the header{named})", on_missing)
+        value = text.iloc[row]
+        what = (
+            None
+            if pd.isna(value) or isinstance(value, str)
+            else f"its text is not a string ({type(value).__name__} {value!r:.40})"
+        )
+        _missing(
+            f"{where}: row {row} (0 = first under the header{named})", on_missing, what
+        )
     return frame.loc[~bad]
 
 

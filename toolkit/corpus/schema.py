@@ -181,8 +181,8 @@ def columns_present(columns: Iterable[object], wanted: Iterable[str] = ()) -> st
     """Say which columns a table has, for a message about a missing one.
 
     A name with surrounding spaces, or an empty or invisible one, is quoted so that
-    the reader sees it; when such a name matches a ``wanted`` one once stripped,
-    the message says so.
+    the reader sees it; when such a name matches a ``wanted`` one once stripped, or
+    differs from it only in case ("Text"), the message says so.
 
     Parameters
     ----------
@@ -200,6 +200,8 @@ def columns_present(columns: Iterable[object], wanted: Iterable[str] = ()) -> st
     --------
     >>> print(columns_present(["doc_id", "text "], wanted=["text"]))
     columns present: doc_id, 'text '; a column name has surrounding spaces: rename 'text ' to 'text'
+    >>> print(columns_present(["doc_id", "Text"], wanted=["text"]))
+    columns present: doc_id, Text; column names are case-sensitive: rename 'Text' to 'text'
     """
     columns, wanted = list(columns), set(wanted)
     shown = ", ".join(map(_column_name, columns)) or "none"
@@ -210,7 +212,16 @@ def columns_present(columns: Iterable[object], wanted: Iterable[str] = ()) -> st
     ]
     hint = "; ".join(f"rename {name!r} to {bare!r}" for name, bare in spaced)
     spaced_hint = f"; a column name has surrounding spaces: {hint}" if hint else ""
-    return f"columns present: {shown}{spaced_hint}"
+    cased = [
+        (name, want)
+        for name in columns
+        if isinstance(name, str)
+        for want in sorted(wanted)
+        if name.strip() != want and name.strip().lower() == want
+    ]
+    case = "; ".join(f"rename {name!r} to {want!r}" for name, want in cased)
+    case_hint = f"; column names are case-sensitive: {case}" if case else ""
+    return f"columns present: {shown}{spaced_hint}{case_hint}"
 
 
 def _column_name(name: object) -> str:
