@@ -51,7 +51,8 @@ TRAINING_SPLITS = ("train", "dev")
 #: Label column each task learns.
 TASK_LABELS = {"stance": S.STANCE, "hedging": S.HEDGED}
 #: A whole number written with decimals, as pandas writes a float column: ``1.0``.
-_WHOLE_DECIMAL = re.compile(r"\d+\.0*")
+#: A whole number as text, in any script's digits ("1", "1.0", Arabic-Indic "١").
+_WHOLE_NUMBER = re.compile(r"(\d+)(?:\.[0٠۰]*)?")
 #: The labels each task's model may predict.
 TASK_VOCABULARIES: dict[str, tuple] = {"stance": S.STANCES, "hedging": (0, 1)}
 
@@ -287,8 +288,8 @@ def annotated_labels(values: pd.Series, task: str, where: str) -> pd.Series:
         from JSONL. Rows are named in messages by their index, so a column read
         with :func:`read_statements` (row 0 is the first under the header) keeps
         its row numbers after rows are left out. Surrounding spaces are ignored;
-        ``hedged`` also takes the numbers 0 and 1 and the texts ``0.0`` and
-        ``1.0`` (see :func:`label_key`).
+        ``hedged`` also takes the numbers 0 and 1, the texts ``0.0`` and ``1.0``,
+        and Arabic-Indic ``٠`` and ``١`` (see :func:`label_key`).
     task : {"stance", "hedging"}
         Whose vocabulary (:data:`TASK_VOCABULARIES`) the labels must come from.
     where : str
@@ -310,6 +311,8 @@ def annotated_labels(values: pd.Series, task: str, where: str) -> pd.Series:
     --------
     >>> annotated_labels(pd.Series(["1", " 0", 1.0, "0.0"]), "hedging", "x.csv").tolist()
     [1, 0, 1, 0]
+    >>> annotated_labels(pd.Series(["١", "٠"]), "hedging", "x.csv").tolist()
+    [1, 0]
     >>> annotated_labels(pd.Series(["neutral", "NEUTRAL"]), "stance", "labels.csv")
     Traceback (most recent call last):
     ...
@@ -355,19 +358,23 @@ def label_key(value: object) -> str | None:
     """Return the text that identifies a label however it was written or typed.
 
     A string without its surrounding spaces, and a whole number (``1``, ``1.0``,
-    ``"1.0"`` as pandas writes a float column) or a boolean, Python's or numpy's
-    (True is 1), as its digits; None for anything else.
+    ``"1.0"`` as pandas writes a float column, ``"١"`` as an Arabic-locale
+    spreadsheet may) or a boolean, Python's or numpy's (True is 1), as its ASCII
+    digits; None for anything else.
 
     Examples
     --------
     >>> [label_key(v) for v in (" neutral", 1, np.float64(0.0), "1.0", "1", 0.5)]
     ['neutral', '1', '0', '1', '1', None]
+    >>> [label_key(v) for v in ("١", "٠", "۱.۰")]
+    ['1', '0', '1']
     >>> [label_key(v) for v in (True, np.True_, np.False_)]
     ['1', '1', '0']
     """
     if isinstance(value, str):
         text = value.strip()
-        return text.split(".")[0] if _WHOLE_DECIMAL.fullmatch(text) else text
+        whole = _WHOLE_NUMBER.fullmatch(text)
+        return str(int(whole.group(1))) if whole else text
     number = int | float | np.number | np.bool_
     if isinstance(value, number) and float(value).is_integer():
         return str(int(value))
