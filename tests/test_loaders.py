@@ -74,7 +74,22 @@ def test_random_bytes_are_refused(tmp_path, low):
     path.write_bytes(
         np.random.default_rng(0).integers(low, 256, 1000).astype("u1").tobytes()
     )
-    with pytest.raises(DecodeError, match="neither UTF-16 nor Arabic Windows-1256"):
+    with pytest.raises(
+        DecodeError, match="neither UTF-16, Arabic Windows-1256 nor ISO-8859-6"
+    ):
+        load_corpus(path)
+
+
+def test_iso_8859_6_is_read_and_mac_arabic_refused_not_garbled(tmp_path):
+    # Both put Arabic letters where Windows-1256 has à, ç, è: read as Windows-1256
+    # they give words such as "èزارة" (input audit)
+    path = tmp_path / "a.txt"
+    path.write_bytes(ARTICLE.encode("iso8859_6", errors="replace"))
+    assert load_corpus(path)[S.TEXT].item() == ARTICLE.encode(
+        "iso8859_6", errors="replace"
+    ).decode("iso8859_6")
+    path.write_bytes(ARTICLE.encode("mac_arabic", errors="replace"))
+    with pytest.raises(DecodeError, match=r"a\.txt: .*ISO-8859-6; pass encoding="):
         load_corpus(path)
 
 

@@ -31,6 +31,11 @@ _CP1256_LETTERS = [
 ]
 _CP1256_ARABIC = bytes(b for b, c in _CP1256_LETTERS if "\u0600" <= c <= "\u06ff")
 _CP1256_LATIN = bytes(b for b, c in _CP1256_LETTERS if c < "\u0600")
+#: Windows-1256's Latin letters (à, ç, è ...): inside an Arabic word they mean the
+#: bytes were ISO-8859-6 or Mac-Arabic, whose letters sit where these do.
+_CP1256_LATIN_LETTER = re.compile(f"[{re.escape(_CP1256_LATIN.decode('cp1256'))}]")
+#: Those and the ASCII letters.
+_ANY_LATIN_LETTER = re.compile(f"[A-Za-z{re.escape(_CP1256_LATIN.decode('cp1256'))}]")
 #: One Arabic character: the Arabic block or its presentation forms.
 ARABIC = re.compile(r"[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]")
 _UTF8 = {"utf-8", "utf-8-sig"}
@@ -45,12 +50,15 @@ class DecodeError(ValueError):
 
 
 def detect_encoding(data: bytes) -> str:
-    """Return the codec of ``data``: a BOM wins, then UTF-32, UTF-8, UTF-16, CP1256.
+    """Return the codec of ``data``: a BOM wins, then UTF-32, UTF-8, UTF-16, CP1256
+    (or ISO-8859-6).
 
     Windows-1256 is chosen only when the bytes do not look like UTF-8 (most of their
     non-ASCII sequences are not valid UTF-8), contain no control bytes and decode to
     letters that are mostly Arabic. Damaged UTF-8 (a few bad bytes among valid ones) is
-    refused rather than read as Windows-1256 garbage.
+    refused rather than read as Windows-1256 garbage, and so are bytes whose Arabic
+    words come out mixed with Latin letters as Windows-1256 ("èزارة"): those are
+    ISO-8859-6 when they decode as it cleanly, else refused.
 
     Parameters
     ----------
@@ -61,7 +69,8 @@ def detect_encoding(data: bytes) -> str:
     -------
     str
         ``"utf-8-sig"``, ``"utf-32"``, ``"utf-16"``, ``"utf-32-le"``, ``"utf-32-be"``,
-        ``"utf-16-le"``, ``"utf-16-be"``, ``"utf-8"`` or ``"cp1256"``.
+        ``"utf-16-le"``, ``"utf-16-be"``, ``"utf-8"``, ``"cp1256"`` or
+        ``"iso8859_6"``.
 
     Raises
     ------
@@ -117,12 +126,53 @@ def detect_encoding(data: bytes) -> str:
             f"({invalid} bad byte sequence(s)); repair or re-save the file as UTF-8, "
             "or pass encoding= (--encoding on the command line) if it is in another codec"
         )
-    if _looks_like_cp1256(data):
+    sample = data[: 1 << 20]
+    cp1256 = _looks_like_cp1256(data)
+    if cp1256 and not _mixes_scripts(sample.decode("cp1256")):
         return "cp1256"
-    raise DecodeError(
-        f"{where}, and the file is neither UTF-16 nor Arabic Windows-1256; pass "
-        "encoding= explicitly (--encoding on the command line)"
+    if _looks_like_iso_arabic(sample):
+        return "iso8859_6"
+    mixed = (
+        " (read as Windows-1256, its Arabic words hold Latin letters, as ISO-8859-6 "
+        "or Mac-Arabic text does)"
+        if cp1256
+        else ""
     )
+    raise DecodeError(
+        f"{where}, and the file is neither UTF-16, Arabic Windows-1256{mixed} nor "
+        "ISO-8859-6; pass encoding= explicitly (--encoding on the command line)"
+    )
+
+
+def _mixed_words(text: str, latin: re.Pattern[str]) -> tuple[int, int]:
+    """(Arabic words, those of them that also hold a ``latin`` letter) in ``text``."""
+    arabic = [word for word in text.split() if ARABIC.search(word)]
+    return len(arabic), sum(1 for word in arabic if latin.search(word))
+
+
+def _mixes_scripts(text: str) -> bool:
+    """Whether more than 2 % of the Arabic words (and at least 3) hold one of
+    Windows-1256's Latin letters (à, ç, è ...)."""
+    arabic, mixed = _mixed_words(text, _CP1256_LATIN_LETTER)
+    return mixed >= 3 and mixed > 0.02 * arabic
+
+
+def _looks_like_iso_arabic(data: bytes) -> bool:
+    """Bytes that decode as ISO-8859-6 into Arabic words without Latin letters.
+
+    ISO-8859-6 (and Mac-Arabic, which shares its letters) puts Arabic letters where
+    Windows-1256 has à, ç, è and other Latin letters, so such text read as
+    Windows-1256 has words such as "èزارة". Windows-1256 text rarely decodes as
+    ISO-8859-6 at all: its ف, ق and ك are bytes ISO-8859-6 leaves undefined. A word
+    with an Arabic letter beside a Latin one ("Dةclaration": Latin-1 read as
+    ISO-8859-6) rules it out.
+    """
+    try:
+        text = data.decode("iso8859_6")
+    except UnicodeDecodeError:
+        return False
+    arabic, mixed = _mixed_words(text, _ANY_LATIN_LETTER)
+    return arabic > 0 and mixed == 0
 
 
 def _count(data: bytes, values: bytes) -> int:

@@ -16,7 +16,7 @@ name and the 0-based row). A Parquet file's named index (``set_index("doc_id")``
 read as a column.
 
 Text files are decoded with :func:`toolkit.corpus.encoding.read_text` (UTF-8 with or
-without BOM, UTF-16, UTF-32, Windows-1256).
+without BOM, UTF-16, UTF-32, Windows-1256, ISO-8859-6).
 
 File types are matched case-insensitively (``A.TXT``, ``B.CSV``).
 
