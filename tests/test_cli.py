@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from toolkit import pipeline
+from toolkit import cli, pipeline
 from toolkit.classify import load
 from toolkit.cli import main
 from toolkit.corpus import CorpusWarning, load_corpus, load_example, load_example_gold
@@ -358,13 +358,20 @@ def test_an_out_that_cannot_be_written_fails_before_the_analysis(
 
 
 @pytest.mark.parametrize("option", ["--stance-model", "--hedge-model"])
-def test_a_mistyped_model_fails_before_the_analysis(
-    tmp_path, no_analysis, option, capsys
+def test_a_mistyped_model_fails_before_the_corpus_is_read(
+    tmp_path, monkeypatch, no_analysis, option, capsys
 ):
+    def read(*args):
+        raise AssertionError("the corpus was read before the checks")
+
+    monkeypatch.setattr(cli, "_load_arabic_corpus", read)
     out, typo = tmp_path / "report", tmp_path / "hegde.skops"
     assert main(["-q", "analyze", EXAMPLE, "--out", str(out), option, str(typo)]) == 1
     assert str(typo) in capsys.readouterr().err
     assert not out.exists()
+    out.write_text("a file, not a folder", encoding="utf-8")
+    assert main(["-q", "analyze", EXAMPLE, "--out", str(out)]) == 1
+    assert "is a file; the report needs a folder" in capsys.readouterr().err
 
 
 def test_a_corpus_with_one_side_is_reported_without_comparing_words(report, tmp_path):

@@ -92,8 +92,15 @@ def _load_arabic_corpus(path: str, encoding: str | None) -> pd.DataFrame:
 
 
 def _analyze(args: argparse.Namespace) -> None:
-    from toolkit.report import write_report
+    from toolkit.pipeline import load_task_model
+    from toolkit.report import check_report_folder, write_report
 
+    # Before the corpus is read (a minute for 200 MB): the output folder, and the
+    # model files, so a typo fails at once.
+    check_report_folder(Path(args.out), force=args.force, source=args.corpus)
+    for task, model in (("stance", args.stance_model), ("hedging", args.hedge_model)):
+        if model is not None:
+            load_task_model(task, model)
     articles = _load_arabic_corpus(args.corpus, args.encoding)
     write_report(
         articles,
