@@ -486,3 +486,11 @@ def test_an_unclosed_quotation_ends_with_its_paragraph():
     )
     rows = extract_statements(pd.DataFrame({S.DOC_ID: ["q"], S.TEXT: [text]}))
     assert rows[S.SIDE].tolist() == [S.GOVERNMENT, S.GOVERNMENT, S.NARRATOR, S.NARRATOR]
+
+
+def test_an_article_of_invisible_marks_only_is_refused_by_name():
+    table = pd.DataFrame(
+        {S.DOC_ID: ["a", "marks"], S.TEXT: ["قال الوزير", "\u200f \u200b"]}
+    )
+    with pytest.raises(ValueError, match="doc_id 'marks' has no text"):
+        extract_statements(table)

@@ -211,6 +211,14 @@ def test_empty_text_file_is_skipped_with_a_warning(tmp_path):
     assert articles[S.DOC_ID].tolist() == ["a"]
 
 
+def test_a_file_of_invisible_marks_only_is_empty(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "marks.txt").write_text("\u200f\n\u200b \ufeff\n", encoding="utf-8")
+    with pytest.warns(CorpusWarning, match=r"marks\.txt: no text; skipped"):
+        articles = load_corpus(tmp_path)
+    assert articles[S.DOC_ID].tolist() == ["a"]
+
+
 def test_empty_file_raises_when_asked(tmp_path):
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     with pytest.raises(ValueError, match=r"empty\.txt: no text"):

@@ -65,7 +65,7 @@ from toolkit.corpus._speakers import (
     remember_mentions,
     resolve,
 )
-from toolkit.corpus.normalize import normalize
+from toolkit.corpus.normalize import has_visible_text, normalize
 from toolkit.corpus.segment import sentence_spans
 from toolkit.corpus.tokens import strip_proclitic
 from toolkit.lexicons.loader import load_lexicon
@@ -318,7 +318,7 @@ def check_articles(articles: pd.DataFrame, what: str = "argument 'articles'") ->
             ".astype(str))"
         )
     texts = articles[S.TEXT].reset_index(drop=True)
-    bad = ~texts.map(lambda text: isinstance(text, str) and bool(text.strip()))
+    bad = ~texts.map(has_visible_text)
     if bad.any():
         row = int(bad.to_numpy().nonzero()[0][0])
         raise ValueError(

@@ -51,6 +51,7 @@ from toolkit.corpus.encoding import (
     check_size,
     read_text,
 )
+from toolkit.corpus.normalize import has_visible_text
 from toolkit.corpus.tables import read_table
 
 #: The folder of corpora this project ships.
@@ -206,7 +207,7 @@ def _read_txt(
         meta = _json_object(read_text(sidecar, encoding, max_bytes), where)
         doc_id = _doc_id(meta.get(S.DOC_ID), where) or path.stem
         record = {**meta, **record, S.DOC_ID: doc_id}
-    if not text.strip():
+    if not has_visible_text(text):
         _missing(str(path), on_missing)
         return pd.DataFrame(columns=[S.DOC_ID, S.TEXT])
     return pd.DataFrame([record], index=[path.name])
@@ -361,7 +362,7 @@ def _drop_missing_text(
     frame: pd.DataFrame, where: str, on_missing: OnMissing
 ) -> pd.DataFrame:
     text = frame[S.TEXT]
-    bad = text.isna() | ~text.map(lambda v: isinstance(v, str) and bool(v.strip()))
+    bad = text.isna() | ~text.map(has_visible_text)
     stem = Path(where).stem
     for row in bad.to_numpy().nonzero()[0]:
         doc_id = frame[S.DOC_ID].iloc[row]

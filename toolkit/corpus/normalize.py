@@ -80,6 +80,7 @@ CONTROLS = "".join(
         *[chr(c) for c in range(0x2066, 0x206A)],  # isolates
     ]
 )
+_INVISIBLE = dict.fromkeys(map(ord, CONTROLS))
 _ALEFS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"}
 _YEHS = {"ى": "ي", "ی": "ي", "ک": "ك"}
 _DIGITS = {
@@ -172,6 +173,18 @@ def _translator(*flags: bool) -> Callable[[str], str]:
     )
     pattern = re.compile(f"[{ranges}]+")
     return partial(pattern.sub, lambda match: match.group().translate(table))
+
+
+def has_visible_text(text: object) -> bool:
+    """Whether ``text`` is a string with something besides whitespace and the
+    invisible characters of :data:`CONTROLS`.
+
+    Examples
+    --------
+    >>> has_visible_text(" \\u200f\\n"), has_visible_text("\\u200fقسد"), has_visible_text(3)
+    (False, True, False)
+    """
+    return isinstance(text, str) and bool(text.translate(_INVISIBLE).strip())
 
 
 def normalize(
