@@ -494,3 +494,14 @@ def test_an_article_of_invisible_marks_only_is_refused_by_name():
     )
     with pytest.raises(ValueError, match="doc_id 'marks' has no text"):
         extract_statements(table)
+
+
+@pytest.mark.parametrize("quotes", ["“”", "”“", '""'])
+def test_a_closed_quotation_of_either_curly_order_releases_the_speaker(quotes):
+    opening, closing = quotes
+    text = (
+        f"وقال المتحدث باسم قسد إن {opening}القوات تقصف الأحياء{closing}. "
+        "وشهدت المدينة هدوءا. وانقطعت الكهرباء."
+    )
+    rows = extract_statements(pd.DataFrame({S.DOC_ID: ["q"], S.TEXT: [text]}))
+    assert rows[S.SIDE].tolist() == [S.SDC, S.NARRATOR, S.NARRATOR]

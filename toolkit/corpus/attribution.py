@@ -196,7 +196,9 @@ _QUOTE_MARK = re.compile('[«»“”"]')
 def quote_open_after(sentence: str, open_at_start: bool = False) -> bool:
     """Whether a quotation is still open at the end of ``sentence``.
 
-    «, “ open a quotation and », ” close it; a straight double quote toggles.
+    « opens a quotation and » closes it. The double quotes ", “ and ” toggle it:
+    Arabic text often has the curly ones the other way round (”...“), so their
+    direction is not trusted.
 
     Parameters
     ----------
@@ -214,11 +216,11 @@ def quote_open_after(sentence: str, open_at_start: bool = False) -> bool:
     """
     is_open = open_at_start
     for character in _QUOTE_MARK.findall(sentence):
-        if character in "«“":
+        if character == "«":
             is_open = True
-        elif character in "»”":
+        elif character == "»":
             is_open = False
-        elif character == '"':
+        else:
             is_open = not is_open
     return is_open
 
