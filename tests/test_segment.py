@@ -91,3 +91,8 @@ def test_a_line_of_invisible_marks_is_blank(mark):
     spans = sentence_spans(marked)
     assert [s.para_id for s in spans] == list(range(9))
     assert [marked[s.start : s.end] for s in spans] == split_sentences(text)
+
+
+def test_a_one_letter_abbreviation_opening_a_later_paragraph_does_not_split():
+    text = "مقدمة الخبر.\nد. محمد قال إن الوضع هادئ."
+    assert split_sentences(text) == ["مقدمة الخبر.", "د. محمد قال إن الوضع هادئ."]

@@ -26,7 +26,9 @@ from toolkit.corpus.normalize import CONTROLS
 _PARAGRAPH = re.compile(r"[^\r\n]+")
 _INVISIBLE = re.escape(CONTROLS)
 _END = re.compile(rf"[.!?؟؛…]+[\"'»”’)\]{_INVISIBLE}]*(?=\s|$)")
-_ABBREVIATION = re.compile(rf"(?:^|\s)[{_INVISIBLE}]*\w\.[{_INVISIBLE}]*$")
+# (?<!\S), not (?:^|\s): ^ does not match at the start of a paragraph searched with
+# pos, and the line break before it lies outside the search.
+_ABBREVIATION = re.compile(rf"(?<!\S)[{_INVISIBLE}]*\w\.[{_INVISIBLE}]*$")
 #: Whitespace and invisible characters: what a blank line holds and spans drop.
 _BLANK = re.compile(rf"[\s{_INVISIBLE}]*")
 
