@@ -9,6 +9,7 @@ import pytest
 
 from toolkit.corpus import CorpusWarning, DecodeError, load_corpus, load_example
 from toolkit.corpus import schema as S
+from toolkit.corpus.encoding import detect_encoding
 
 ARTICLE = "أكدت وزارة الدفاع أن الهدنة صامدة.\n\nوقال مسد إن القصف مستمر."
 
@@ -512,3 +513,23 @@ def test_example_is_the_seed_article():
     articles = load_example()
     assert articles[S.DOC_ID].tolist() == ["aleppo-sheikh-maqsoud"]
     assert articles[S.TEXT].iloc[0].startswith("في استمرار لحالة التوترات")
+
+
+def test_a_list_in_a_text_cell_is_skipped_by_name(tmp_path):
+    path = tmp_path / "c.jsonl"
+    records = [
+        {"doc_id": "a", "text": ["قال", "نعم"]},
+        {"doc_id": "b", "text": ARTICLE},
+    ]
+    path.write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8"
+    )
+    with pytest.warns(CorpusWarning, match=r"its text is not a string \(list"):
+        articles = load_corpus(path)
+    assert articles[S.DOC_ID].tolist() == ["b"]
+
+
+def test_a_short_utf16_file_without_bom_is_not_taken_for_utf32():
+    # as UTF-32 these bytes are U+A0648, in a plane where nothing is assigned
+    assert detect_encoding("و\n".encode("utf-16-le")) == "utf-16-le"
+    assert detect_encoding("قال\n".encode("utf-32-le")) == "utf-32-le"

@@ -196,11 +196,18 @@ def _looks_like_cp1256(data: bytes) -> bool:
     return arabic > 0 and arabic >= 0.8 * (arabic + _count(data, _CP1256_LATIN))
 
 
-def _utf32_guess(data: bytes) -> str | None:
-    """UTF-32 without a BOM: whole code points, none of them NUL.
+#: Planes 3 to 13: no character is assigned there.
+_UNUSED_PLANES = re.compile("[\U00030000-\U000dffff]")
 
-    Text in any other codec fails at once: a code point is at most U+10FFFF, so every
-    fourth byte must be NUL, which UTF-8, UTF-16 and CP1256 text never has there.
+
+def _utf32_guess(data: bytes) -> str | None:
+    """UTF-32 without a BOM: whole code points, none NUL or in the unused planes.
+
+    Text in other codecs almost always fails: a code point is at most U+10FFFF, so
+    every fourth byte must be NUL. UTF-16 text can pass that when every second
+    character is a control such as a line break ("و\\n" reads as U+A0648), which
+    the unused planes 3 to 13 (U+30000 to U+DFFFF, where no character is assigned)
+    rule out.
     """
     if len(data) < 4 or len(data) % 4:
         return None
@@ -210,7 +217,7 @@ def _utf32_guess(data: bytes) -> str | None:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        if "\x00" not in text:
+        if "\x00" not in text and not _UNUSED_PLANES.search(text):
             return codec
     return None
 
@@ -262,7 +269,7 @@ def check_size(path: Path, max_bytes: int) -> None:
 
 
 #: A line end, as the loaders count lines: ``\r\n``, a lone ``\r`` or ``\n``.
-_LINE_END = re.compile(r"\r\n|\r|\n")
+LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 def line_of(data: bytes, offset: int, codec: str) -> str:
@@ -271,13 +278,27 @@ def line_of(data: bytes, offset: int, codec: str) -> str:
     The bytes before ``offset`` are decoded with ``codec`` (bad bytes replaced) and
     their line ends counted, so it holds for UTF-16 as for UTF-8.
 
+    Parameters
+    ----------
+    data : bytes
+        The file's bytes.
+    offset : int
+        A byte offset into ``data``.
+    codec : str
+        The codec ``data`` was being decoded with.
+
+    Returns
+    -------
+    str
+        ``"line N"``, counting from 1.
+
     Examples
     --------
     >>> line_of("سطر\\nثان\\n".encode("utf-16-le"), 10, "utf-16-le")
     'line 2'
     """
     before = data[:offset].decode(codec, errors="replace")
-    return f"line {len(_LINE_END.findall(before)) + 1}"
+    return f"line {len(LINE_END.findall(before)) + 1}"
 
 
 def read_text(

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import re
 import warnings
 from pathlib import Path
 from typing import Literal
@@ -47,6 +46,7 @@ from toolkit.corpus import schema as S
 from toolkit.corpus.encoding import (
     ARABIC,
     DEFAULT_MAX_BYTES,
+    LINE_END,
     CorpusWarning,
     check_size,
     read_text,
@@ -58,7 +58,7 @@ from toolkit.corpus.tables import read_table
 EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "datasets" / "examples"
 #: A JSONL record ends at a line break; str.splitlines would also split inside a JSON
 #: string at U+2028, U+2029 or U+0085, which JSON allows unescaped.
-_JSONL_LINE_END = re.compile(r"\r\n|\r|\n")
+
 OnMissing = Literal["warn", "raise"]
 
 
@@ -311,7 +311,7 @@ def _read_parquet(path: Path, max_bytes: int) -> pd.DataFrame:
 def _read_jsonl(path: Path, encoding: str | None, max_bytes: int) -> pd.DataFrame:
     records: list[dict] = []
     doc_ids: list[str | None] = []
-    lines = _JSONL_LINE_END.split(read_text(path, encoding, max_bytes))
+    lines = LINE_END.split(read_text(path, encoding, max_bytes))
     for number, line in enumerate(lines, 1):
         if line.strip():
             where = f"{path}: line {number}"
@@ -370,7 +370,8 @@ def _drop_missing_text(
         value = text.iloc[row]
         what = (
             None
-            if pd.isna(value) or isinstance(value, str)
+            if isinstance(value, str)
+            or (pd.api.types.is_scalar(value) and pd.isna(value))
             else f"its text is not a string ({type(value).__name__} {value!r:.40})"
         )
         _missing(
