@@ -120,3 +120,9 @@ def test_errors_name_the_argument(tmp_path):
     one = pd.DataFrame({S.DOC_ID: ["a"], scale.COUNT: [1]})
     with pytest.raises(ValueError, match="table 1 has columns"):
         scale.combine_counts([one, one.rename(columns={S.DOC_ID: S.SIDE})])
+
+
+def test_a_categorical_doc_id_is_accepted(articles, classifiers):
+    categorical = articles.assign(**{S.DOC_ID: articles[S.DOC_ID].astype("category")})
+    lazy = scale.statements(dd.from_pandas(categorical, npartitions=2), **classifiers)
+    assert len(lazy.compute()) == len(scale.annotate(articles, **classifiers))

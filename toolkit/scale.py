@@ -268,9 +268,11 @@ def statements(
     probe = articles._meta.iloc[:0].copy()
     probe.loc[0] = ""
     dtype = articles._meta[S.DOC_ID].dtype
-    probe[S.DOC_ID] = pd.Series([0 if is_numeric_dtype(dtype) else "probe"]).astype(
-        dtype
-    )  # any id but an empty one, which extract_statements refuses
+    # any id but an empty one, which extract_statements refuses; a categorical
+    # doc_id would turn an id outside its categories into NaN
+    probe[S.DOC_ID] = (
+        pd.Series([0], dtype=dtype) if is_numeric_dtype(dtype) else "probe"
+    )
     probe[S.TEXT] = _PROBE_TEXT
     meta = annotate(probe, stance=stance, hedge=hedge).iloc[:0]
     return articles.map_partitions(annotate, stance=stance, hedge=hedge, meta=meta)
