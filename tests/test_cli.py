@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from toolkit import cli, pipeline
+from toolkit import cli
 from toolkit.classify import load
 from toolkit.cli import main
 from toolkit.corpus import CorpusWarning, load_corpus, load_example, load_example_gold
@@ -260,6 +260,27 @@ def test_a_report_that_cannot_be_moved_in_leaves_the_previous_one_whole(
     assert {p: p.read_bytes() for p in again.rglob("*") if p.is_file()} == before
 
 
+def test_an_interrupted_move_puts_the_previous_report_back(
+    report, tmp_path, monkeypatch
+):
+    again = tmp_path / "report"
+    shutil.copytree(report, again)
+    before = {p: p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    rename, interrupted = os.replace, []
+
+    def replace(src, dst):  # Ctrl-C once, as the first new file is moved in
+        if ".partial" in str(src) and not interrupted:
+            interrupted.append(src)
+            raise KeyboardInterrupt
+        rename(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(KeyboardInterrupt):
+        main(["-q", "analyze", EXAMPLE, "--out", str(again)])
+    monkeypatch.setattr(os, "replace", rename)
+    assert {p: p.read_bytes() for p in again.rglob("*") if p.is_file()} == before
+
+
 def test_a_report_that_cannot_be_put_back_names_the_new_files(
     report, tmp_path, monkeypatch, capsys
 ):
@@ -328,16 +349,6 @@ def test_a_failed_analyze_creates_no_folder(tmp_path, capsys):
     assert main(argv) == 1
     assert "no.skops" in capsys.readouterr().err
     assert not out.exists()
-
-
-@pytest.fixture
-def no_analysis(monkeypatch):
-    """Make the long part of the analysis fail loudly if it is reached."""
-
-    def extract(articles):
-        raise AssertionError("the analysis started before the checks")
-
-    monkeypatch.setattr(pipeline, "extract_statements", extract)
 
 
 def test_an_out_that_cannot_be_written_fails_before_the_analysis(

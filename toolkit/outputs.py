@@ -53,7 +53,7 @@ def write_error(error: OSError, target: str | Path) -> OSError:
     >>> str(write_error(OSError(27, "File too large"), "model.skops"))
     'could not write model.skops (File too large); it was left as it was'
     """
-    reason = error.strerror or str(error)
+    reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
     return type(error)(f"could not write {target} ({reason}); it was left as it was")
 
 
@@ -330,14 +330,14 @@ def move_files(
             created += reversed(missing)
             os.replace(staging / relative, target)
             moved_in.append(relative)
-    except OSError as error:
+    except BaseException as error:  # also Ctrl-C: never leave out half moved
         _put_back(error, out, aside, moved_aside, moved_in, created)
         raise
     shutil.rmtree(aside, ignore_errors=True)
 
 
 def _put_back(
-    error: OSError,
+    error: BaseException,
     out: Path,
     aside: Path,
     moved_aside: list[Path],
@@ -367,7 +367,7 @@ def _put_back(
     if not new and not kept:
         shutil.rmtree(aside, ignore_errors=True)
         return
-    reason = error.strerror or str(error)
+    reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
     message = f"could not write {out} ({reason}), nor put it back as it was"
     if new:
         message += f"; now the new version: {', '.join(p.as_posix() for p in new)}"
