@@ -63,3 +63,14 @@ def file_size_limit() -> Callable[[int], AbstractContextManager[None]]:
             resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
 
     return limit
+
+
+@pytest.fixture
+def no_analysis(monkeypatch):
+    """Make the long part of ``analyze`` fail loudly if it is reached."""
+    from toolkit import pipeline
+
+    def extract(articles):
+        raise AssertionError("the analysis started before the checks")
+
+    monkeypatch.setattr(pipeline, "extract_statements", extract)

@@ -148,16 +148,6 @@ def test_an_empty_doc_id_is_refused_by_its_row(ids):
         extract_statements(articles)
 
 
-@pytest.fixture
-def no_analysis(monkeypatch):
-    """Make the long part of ``analyze`` fail loudly if it is reached."""
-
-    def extract(articles):
-        raise AssertionError("the analysis started before the checks")
-
-    monkeypatch.setattr(pipeline, "extract_statements", extract)
-
-
 @pytest.mark.parametrize("option", ["stance_model", "hedge_model"])
 def test_a_missing_model_fails_before_the_analysis(tmp_path, no_analysis, option):
     missing = tmp_path / "typo.skops"

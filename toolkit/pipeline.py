@@ -31,12 +31,14 @@ from toolkit.corpus import schema as S
 from toolkit.corpus.attribution import check_articles
 from toolkit.datasets import load_framing_statements
 from toolkit.framing import (
+    OneDocumentWarning,
     compare_sides,
     distinctive_terms,
     hedging_by_side,
     labels_by_actor,
     verb_profile,
 )
+from toolkit.framing.clustered import warn_one_document
 from toolkit.outputs import check_out_file
 
 #: Fewer examples of a label than this, and ``train`` warns that the model is unstable.
@@ -185,11 +187,12 @@ def train_from_file(
     --------
     >>> import tempfile
     >>> from toolkit.corpus import load_example_gold
-    >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     data = Path(tmp) / "labels.csv"
-    ...     load_example_gold()[["text", "hedged"]].to_csv(data, index=False)
-    ...     train_from_file("hedging", data, Path(tmp) / "hedge.skops").name
-    ...     train_from_file("hedging", data, data)
+    >>> tmp = Path(tempfile.mkdtemp())
+    >>> data = tmp / "labels.csv"
+    >>> load_example_gold()[["text", "hedged"]].to_csv(data, index=False)
+    >>> train_from_file("hedging", data, tmp / "hedge.skops").name
+    'hedge.skops'
+    >>> train_from_file("hedging", data, data)
     Traceback (most recent call last):
     ...
     ValueError: out .../labels.csv is the input file .../labels.csv; choose another out ...
@@ -643,12 +646,16 @@ def analyze(
     steps.update()
     statements = classify_statements(statements, *models)
     steps.update()
-    tables = {
-        "summary": compare_sides(statements),
-        "verbs": verb_profile(statements),
-        "hedging": hedging_by_side(statements),
-        "labels": labels_by_actor(statements),
-    }
+    with warnings.catch_warnings():  # said once below, not by each table
+        warnings.simplefilter("ignore", OneDocumentWarning)
+        tables = {
+            "summary": compare_sides(statements),
+            "verbs": verb_profile(statements),
+            "hedging": hedging_by_side(statements),
+            "labels": labels_by_actor(statements),
+        }
+    chosen = statements[statements[S.SIDE].isin([S.GOVERNMENT, S.SDC])]
+    warn_one_document(chosen.groupby(S.SIDE)[S.DOC_ID].nunique().to_dict(), "analyze")
     steps.update()
     terms, notes = side_terms(statements)
     steps.update()

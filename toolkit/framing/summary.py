@@ -2,8 +2,13 @@
 
 Examples
 --------
+>>> import warnings
 >>> from toolkit.corpus.loaders import load_example_gold
->>> table = compare_sides(load_example_gold())
+>>> with warnings.catch_warnings(record=True) as caught:  # one article: it warns
+...     warnings.simplefilter("always")
+...     table = compare_sides(load_example_gold())
+>>> sorted({w.category.__name__ for w in caught})
+['OneDocumentWarning']
 >>> table.query("measure == 'hedged share'")[["side", "value", "test"]]
           side  value          test
 12  government   0.00  fisher_exact
@@ -147,12 +152,10 @@ def compare_sides(
     Examples
     --------
     >>> import pandas as pd
-    >>> import warnings
-    >>> from toolkit.framing import OneDocumentWarning
-    >>> warnings.simplefilter("ignore", OneDocumentWarning)  # one document here
-    >>> table = pd.DataFrame({"doc_id": ["d"] * 2, "side": ["government", "sdc"],
-    ...     "verb": ["أكدت", "زعم"], "verb_frame": ["assertive", "distancing"],
-    ...     "text": ["أكدت الوزارة", "زعم المجلس"]})
+    >>> table = pd.DataFrame({"doc_id": ["d1", "d1", "d2", "d2"],
+    ...     "side": ["government", "sdc"] * 2, "verb": ["أكدت", "زعم"] * 2,
+    ...     "verb_frame": ["assertive", "distancing"] * 2,
+    ...     "text": ["أكدت الوزارة", "زعم المجلس"] * 2})
     >>> compare_sides(table)["section"].unique().tolist()
     ['statements', 'verb frame', 'distinctive terms']
     """
