@@ -67,7 +67,7 @@ exercises.check_assertive_share(answer_2)
 # otherwise. Try it on the six sentences in `exercises.QAD_SENTENCES`; the check also
 # runs it on seven sentences you do not see, so a rule that only fits the six will not
 # pass. Think about which letters open an imperfect verb, and which perfect verbs open
-# with the same letters.
+# with the same letters (تمّ, "was done", is the commonest of them in news copy).
 
 
 # %%

@@ -82,4 +82,20 @@ def test_bootstrap_check_names_the_slips(capsys):
     assert not exercises.check_bootstrap(ninety, outlet)
     assert "90% interval" in capsys.readouterr().out
     assert not exercises.check_bootstrap([0.2, 0.4], outlet)
-    assert "tuple (low, high)" in capsys.readouterr().out
+    assert "(low, high)" in capsys.readouterr().out
+
+
+def test_bootstrap_check_accepts_correct_answers_on_unclustered_data():
+    from toolkit.datasets import load_framing_statements
+
+    corpus = load_framing_statements()  # design effect about 1: no slip to tell
+    sdc = corpus[corpus[S.SIDE] == S.SDC]
+    assert all(
+        exercises.check_bootstrap(_document_bootstrap(sdc, seed), corpus)
+        for seed in range(10)
+    )
+
+
+def test_bootstrap_check_explains_bounds_given_as_text(capsys):
+    assert not exercises.check_bootstrap(("0.19", "0.41"), exercises.simulated_outlet())
+    assert "two numbers" in capsys.readouterr().out
