@@ -170,6 +170,16 @@ def ngram_codes(keys: np.ndarray, alphabet: np.ndarray) -> np.ndarray:
 def decode_keys(keys: np.ndarray) -> list[str]:
     """The n-gram strings of key rows made by :func:`ngram_keys`.
 
+    Parameters
+    ----------
+    keys : numpy.ndarray of uint32, shape (n, width)
+        Code point + 1 of each character, padded with zeros.
+
+    Returns
+    -------
+    list of str
+        One n-gram per row.
+
     Examples
     --------
     >>> decode_keys(ngram_keys(["لا"], (3, 3))[1])

@@ -56,7 +56,7 @@ ALA = normalize("على")
 class Token(NamedTuple):
     """A word or punctuation mark: as written (proclitic included) and normalised."""
 
-    surface: str  # as in the text, proclitic included
+    surface: str  # as written (proclitic included), composed, invisible marks removed
     norm: str
 
 
