@@ -361,7 +361,11 @@ def test_corrupt_and_foreign_files_fail_clearly(tmp_path):
     sio.dump({"format": persistence.FORMAT, "model": "a string"}, foreign)
     with pytest.raises(ModelFileError, match=r"foreign\.skops: holds a str, not a"):
         load(foreign)
-    save(HedgeClassifier(), foreign)
+    unfitted = tmp_path / "unfitted.skops"
+    with pytest.raises(ValueError, match="HedgeClassifier was never trained"):
+        save(HedgeClassifier(), unfitted)
+    assert not unfitted.exists()
+    sio.dump({"format": persistence.FORMAT, "model": HedgeClassifier()}, foreign)
     with pytest.raises(ModelFileError, match="HedgeClassifier that was never trained"):
         load(foreign)
     with pytest.raises(FileNotFoundError, match=r"missing\.skops"):

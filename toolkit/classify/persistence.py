@@ -79,6 +79,8 @@ def save(clf: BaseEstimator, path: str | Path) -> None:
     ------
     TypeError
         When ``clf`` is not a scikit-learn estimator.
+    ValueError
+        When ``clf`` was never fitted; nothing is written.
     OSError
         When the file cannot be written (the message names ``path``, which is
         left as it was).
@@ -96,6 +98,13 @@ def save(clf: BaseEstimator, path: str | Path) -> None:
         raise TypeError(
             f"clf: expected a scikit-learn estimator, got {type(clf).__name__}"
         )
+    try:
+        check_is_fitted(clf)
+    except NotFittedError:
+        raise ValueError(
+            f"clf: this {type(clf).__name__} was never trained; call fit() before "
+            f"saving it to {path} (load() would refuse the file)"
+        ) from None
     payload = {
         "format": FORMAT,
         "toolkit_version": toolkit.__version__,
