@@ -107,6 +107,7 @@ def ngram_keys(
     padded = "".join([f" {w} " for w in words]).encode("utf-32-be", "surrogatepass")
     points = np.frombuffer(padded, dtype=">u4").astype(np.uint32) + 1
     starts = np.cumsum(lengths) - lengths
+    columns = np.arange(largest)
     owners, blocks = [], []
     for n in range(smallest, largest + 1):
         whole = lengths < smallest if n == smallest else np.zeros_like(lengths, bool)
@@ -118,7 +119,6 @@ def ngram_keys(
             np.cumsum(per_word) - per_word, per_word
         )
         first = starts[owner] + offset
-        columns = np.arange(largest)
         inside = columns < np.repeat(width, per_word)[:, None]
         index = np.minimum(first[:, None] + columns, len(points) - 1)
         blocks.append(np.where(inside, points[index], 0).astype(">u4"))

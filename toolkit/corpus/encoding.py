@@ -33,9 +33,10 @@ _CP1256_ARABIC = bytes(b for b, c in _CP1256_LETTERS if "\u0600" <= c <= "\u06ff
 _CP1256_LATIN = bytes(b for b, c in _CP1256_LETTERS if c < "\u0600")
 #: Windows-1256's Latin letters (à, ç, è ...): inside an Arabic word they mean the
 #: bytes were ISO-8859-6 or Mac-Arabic, whose letters sit where these do.
-_CP1256_LATIN_LETTER = re.compile(f"[{re.escape(_CP1256_LATIN.decode('cp1256'))}]")
+_LATIN_CLASS = re.escape(_CP1256_LATIN.decode("cp1256"))
+_CP1256_LATIN_LETTER = re.compile(f"[{_LATIN_CLASS}]")
 #: Those and the ASCII letters.
-_ANY_LATIN_LETTER = re.compile(f"[A-Za-z{re.escape(_CP1256_LATIN.decode('cp1256'))}]")
+_ANY_LATIN_LETTER = re.compile(f"[A-Za-z{_LATIN_CLASS}]")
 #: One Arabic character: the Arabic block or its presentation forms.
 ARABIC = re.compile(r"[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]")
 _UTF8 = {"utf-8", "utf-8-sig"}
