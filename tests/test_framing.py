@@ -27,6 +27,7 @@ from toolkit.framing import (
     distinctive_terms,
     find_labels,
     hedging_by_side,
+    holm_adjust,
     labels_by_actor,
     verb_profile,
 )
@@ -116,11 +117,55 @@ def test_seed_summary_table(gold):
     assert value["labels", "delegitimising share of labels naming it", SDC] > 0
     assert value["labels", "delegitimising share of labels naming it", GOVERNMENT] == 0
     assert list(table.reset_index().columns) == list(
-        ("section", "measure", "side", "value", "ci_low", "ci_high", "test", "p_value")
-    )
+        (
+            "section", "measure", "side", "value", "ci_low", "ci_high", "test",
+            "p_value", "p_holm",
+        )
+    )  # fmt: skip
+
+
+def test_seed_summary_adjusts_each_share_test_once_for_the_whole_table(gold):
+    table = compare_sides(gold)
+    tested = table.dropna(subset=[col.P_VALUE])
+    # 4 verb frames present + hedged share + 2 stances present: 7 tests, 2 rows each
+    assert tested.groupby([col.SECTION, col.MEASURE]).size().tolist() == [2] * 7
+    stance = tested[tested[col.MEASURE] == "pro_sdc share"]
+    # the smallest p-value of 7 tests is multiplied by 7 (Holm's first step)
+    assert stance[col.P_VALUE].iloc[0] == pytest.approx(1 / 35)
+    assert stance[col.P_HOLM].tolist() == pytest.approx([7 / 35] * 2)
+    assert (tested[col.P_HOLM] >= tested[col.P_VALUE]).all()
+    assert table.loc[table[col.P_VALUE].isna(), col.P_HOLM].isna().all()
 
 
 # -- intervals and tests -------------------------------------------------------
+
+
+def test_holm_adjust_by_hand():
+    # sorted: 0.01 x 4, 0.02 x 3, 0.03 x 2 -> 0.06, 0.04 x 1 -> max(0.06, 0.04)
+    adjusted = holm_adjust([0.03, 0.01, 0.04, 0.02])
+    assert adjusted.tolist() == pytest.approx([0.06, 0.04, 0.06, 0.06])
+    assert holm_adjust([0.5, 0.6]).tolist() == [1.0, 1.0]
+    assert holm_adjust([]).tolist() == []
+
+
+@given(st.lists(st.floats(0, 1) | st.just(float("nan")), max_size=12))
+def test_holm_adjust_keeps_order_and_never_lowers_a_p_value(p_values):
+    values = np.array(p_values, dtype=float)
+    adjusted = holm_adjust(values)
+    done = ~np.isnan(values)
+    assert np.isnan(adjusted[~done]).all()
+    tested, fixed = values[done], adjusted[done]
+    assert (fixed >= tested).all() and (fixed <= 1).all()
+    order = np.argsort(tested, kind="stable")
+    assert (np.diff(fixed[order]) >= 0).all()
+    if len(tested):  # the smallest is Bonferroni's
+        assert fixed.min() == pytest.approx(min(1.0, len(tested) * tested.min()))
+
+
+@pytest.mark.parametrize("bad", [[0.2, 1.5], [-0.1], [[0.1, 0.2]]])
+def test_holm_adjust_refuses_what_is_not_a_list_of_p_values(bad):
+    with pytest.raises(ValueError, match="argument 'p_values'"):
+        holm_adjust(bad)
 
 
 def test_cluster_bootstrap_resamples_whole_documents():

@@ -546,7 +546,11 @@ def build_blocks(
     blocks += _terms_blocks(analysis.terms)
     blocks += [
         Heading("Summary table"),
-        Paragraph("p-values are per row and not adjusted for multiple comparisons."),
+        Paragraph(
+            "p_value is each test's own; p_holm adjusts it for all the tests in "
+            "this table (Holm), so read p_holm when asking whether anything in the "
+            "table differs between the sides."
+        ),
         Table(analysis.summary.round(3).astype(object).fillna("")),
         Heading("Statements"),
         Paragraph(

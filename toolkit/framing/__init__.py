@@ -7,7 +7,8 @@
   (:func:`share_interval`, :func:`clustered_difference_test`);
 * :func:`labels_by_actor`: how each actor is named, with the lexicon's valence;
 * :func:`distinctive_terms`: Fightin' Words log-odds with an informative prior;
-* :func:`compare_sides`: all of the above in one tidy table.
+* :func:`compare_sides`: all of the above in one tidy table, its p-values also
+  adjusted for the table's multiple tests (:func:`holm_adjust`).
 
 Every random step takes a ``seed`` and defaults to a fixed one.
 
@@ -29,7 +30,7 @@ from toolkit.framing.clustered import (
 )
 from toolkit.framing.hedging import hedging_by_side
 from toolkit.framing.labels import LabelMatch, find_labels, labels_by_actor
-from toolkit.framing.stats import DifferenceTest, difference_test
+from toolkit.framing.stats import DifferenceTest, difference_test, holm_adjust
 from toolkit.framing.summary import compare_sides
 from toolkit.framing.terms import distinctive_terms
 from toolkit.framing.verbs import verb_profile
@@ -46,6 +47,7 @@ __all__ = [
     "distinctive_terms",
     "find_labels",
     "hedging_by_side",
+    "holm_adjust",
     "labels_by_actor",
     "share_interval",
     "verb_profile",

@@ -37,6 +37,8 @@ SECTION = "section"
 MEASURE = "measure"
 TEST = "test"
 P_VALUE = "p_value"
+#: A p-value adjusted for the other tests of its table (Holm).
+P_HOLM = "p_holm"
 
 #: Label valences, from the most to the least hostile.
 VALENCES: tuple[str, ...] = ("delegitimising", "neutral", "legitimising")

@@ -1,4 +1,4 @@
-"""Interval and test helpers: cluster bootstrap, Wilson interval, 2×2 test.
+"""Interval and test helpers: cluster bootstrap, Wilson interval, 2×2 test, Holm.
 
 Examples
 --------
@@ -8,6 +8,8 @@ Examples
 True
 >>> difference_test(1, 3, 0, 5).test
 'fisher_exact'
+>>> holm_adjust([0.01, 0.04, 0.03]).round(2).tolist()
+[0.03, 0.06, 0.06]
 """
 
 from __future__ import annotations
@@ -229,6 +231,55 @@ def difference_test(
         return DifferenceTest("fisher_exact", float(odds), float(p_value))
     chi2, p_value, _, _ = stats.chi2_contingency(table, correction=True)
     return DifferenceTest("chi2", float(chi2), float(p_value))
+
+
+def holm_adjust(p_values: object) -> np.ndarray:
+    """Holm's step-down adjustment of a family of p-values.
+
+    Rejecting every hypothesis whose adjusted p-value is below ``alpha`` keeps
+    the chance of any false rejection in the family at most ``alpha``, whatever
+    the dependence between the tests. NaN p-values (tests not done) stay NaN and
+    do not count in the family's size.
+
+    Parameters
+    ----------
+    p_values : array-like of float
+        One p-value per test, each between 0 and 1, or NaN.
+
+    Returns
+    -------
+    numpy.ndarray
+        The adjusted p-values, in the input order.
+
+    Raises
+    ------
+    ValueError
+        When a p-value is outside [0, 1] or the input is not one-dimensional.
+
+    Examples
+    --------
+    >>> holm_adjust([0.01, float("nan"), 0.02, 0.5]).round(2).tolist()
+    [0.03, nan, 0.04, 0.5]
+    """
+    values = np.asarray(p_values, dtype=float)
+    if values.ndim != 1:
+        raise ValueError(
+            f"argument 'p_values': expected one p-value per test, got shape "
+            f"{values.shape}"
+        )
+    done = ~np.isnan(values)
+    if ((values[done] < 0) | (values[done] > 1)).any():
+        bad = values[done][(values[done] < 0) | (values[done] > 1)][0]
+        raise ValueError(f"argument 'p_values': {bad:g} is not between 0 and 1")
+    adjusted = np.full(values.shape, np.nan)
+    tested = values[done]
+    order = np.argsort(tested, kind="stable")
+    factors = len(tested) - np.arange(len(tested))
+    stepped = np.maximum.accumulate(factors * tested[order])
+    result = np.empty(len(tested))
+    result[order] = np.minimum(stepped, 1.0)
+    adjusted[done] = result
+    return adjusted
 
 
 def _hits_and_trials(

@@ -56,6 +56,7 @@ from toolkit.framing.columns import (
     FAVOURS,
     LABEL,
     MEASURE,
+    P_HOLM,
     P_VALUE,
     REFERS_TO,
     SECTION,
@@ -67,10 +68,11 @@ from toolkit.framing.columns import (
     Z,
 )
 from toolkit.framing.labels import labels_by_actor
+from toolkit.framing.stats import holm_adjust
 from toolkit.framing.terms import distinctive_terms
 
 COLUMNS: tuple[str, ...] = (
-    SECTION, MEASURE, SIDE, VALUE, CI_LOW, CI_HIGH, TEST, P_VALUE,
+    SECTION, MEASURE, SIDE, VALUE, CI_LOW, CI_HIGH, TEST, P_VALUE, P_HOLM,
 )  # fmt: skip
 
 
@@ -107,7 +109,8 @@ def compare_sides(
     -------
     pandas.DataFrame
         Long table with columns ``section``, ``measure``, ``side``, ``value``,
-        ``ci_low``, ``ci_high``, ``test`` and ``p_value``. Sections, in order:
+        ``ci_low``, ``ci_high``, ``test``, ``p_value`` and ``p_holm``. Sections,
+        in order:
 
         * ``statements``: number of statements and of documents per side;
         * ``verb frame``: share of each frame of the side's statements, each
@@ -128,8 +131,11 @@ def compare_sides(
         being clustered in documents
         (:func:`toolkit.framing.clustered.share_interval`,
         :func:`toolkit.framing.clustered.clustered_difference_test`; the hedged
-        share's are those of :func:`~toolkit.framing.hedging_by_side`). p-values
-        are per row and unadjusted for multiple comparisons.
+        share's are those of :func:`~toolkit.framing.hedging_by_side`).
+        ``p_value`` is each test's own; ``p_holm`` adjusts it for every test in
+        the table (:func:`~toolkit.framing.stats.holm_adjust`; the two rows of
+        one share are one test), so that "any p_holm below 0.05" is a claim
+        about the whole table at the 5 % level.
 
     Raises
     ------
@@ -196,7 +202,17 @@ def compare_sides(
     parts.append(_labels(statements, (side_a, side_b)))
     parts.append(_terms(statements, (side_a, side_b), n_terms))
     table = pd.concat([p for p in parts if not p.empty], ignore_index=True)
-    return table.reindex(columns=list(COLUMNS))
+    return _adjusted(table.reindex(columns=list(COLUMNS)))
+
+
+def _adjusted(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with ``p_holm`` filled: one test per (section, measure)."""
+    tests = table.dropna(subset=[P_VALUE]).drop_duplicates([SECTION, MEASURE])
+    keys = pd.MultiIndex.from_frame(tests[[SECTION, MEASURE]])
+    adjusted = pd.Series(holm_adjust(tests[P_VALUE].to_numpy(float)), index=keys)
+    rows = pd.MultiIndex.from_frame(table[[SECTION, MEASURE]])
+    table[P_HOLM] = adjusted.reindex(rows).to_numpy(float)
+    return table
 
 
 def _rows(section: str, records: list[dict]) -> pd.DataFrame:
