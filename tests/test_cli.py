@@ -385,6 +385,23 @@ def test_a_mistyped_model_fails_before_the_corpus_is_read(
     assert "is a file; the report needs a folder" in capsys.readouterr().err
 
 
+def test_a_large_corpus_is_announced_and_the_report_says_its_size(
+    tmp_path, monkeypatch, capsys
+):
+    monkeypatch.setattr(cli, "ANNOUNCE_BYTES", 1)  # the example counts as large
+    size = sum(f.stat().st_size for f in Path(EXAMPLE).rglob("*") if f.is_file())
+    sheet = tmp_path / "sheet.csv"
+    assert main(["-q", "annotate", EXAMPLE, "--out", str(sheet)]) == 0
+    assert capsys.readouterr().err == ""  # quiet: not announced
+    assert main(["annotate", EXAMPLE, "--out", str(sheet), "--force"]) == 0
+    err = capsys.readouterr().err
+    assert f"reading {EXAMPLE} ({size / 1e6:.2g} MB)..." in err
+    out = tmp_path / "out"
+    assert main(["analyze", EXAMPLE, "--out", str(out)]) == 0
+    written = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
+    assert capsys.readouterr().out.endswith(f"({written / 1e6:.2g} MB in {out})\n")
+
+
 def test_a_corpus_with_one_side_is_reported_without_comparing_words(report, tmp_path):
     corpus = _one_sided_corpus(tmp_path)
     again = tmp_path / "report"

@@ -155,6 +155,17 @@ def test_a_missing_model_fails_before_the_analysis(tmp_path, no_analysis, option
         analyze(load_example(), progress=False, **{option: missing})
 
 
+def test_an_empty_articles_table_is_refused_by_its_argument_name(monkeypatch):
+    def model(task, path):
+        raise AssertionError("the models were loaded for an empty table")
+
+    monkeypatch.setattr(pipeline, "_model", model)
+    with pytest.raises(
+        ValueError, match=r"argument 'articles': no articles \(0 rows\)"
+    ):
+        analyze(pd.DataFrame({"doc_id": [], "text": []}))
+
+
 def test_a_bad_articles_table_fails_before_the_models_load(monkeypatch):
     def model(task, path):
         raise AssertionError("the models were loaded before the table was checked")

@@ -76,12 +76,26 @@ def _one_line_warning(
     return f"warning: {message}\n"
 
 
-def _load_arabic_corpus(path: str, encoding: str | None) -> pd.DataFrame:
-    """Load a corpus; refuse it when no article contains Arabic."""
+#: Inputs at least this large are announced before they are read (a 200 MB
+#: corpus takes about a minute).
+ANNOUNCE_BYTES = 20_000_000
+
+
+def _load_arabic_corpus(
+    path: str, encoding: str | None, quiet: bool = True
+) -> pd.DataFrame:
+    """Load a corpus; refuse it when no article contains Arabic.
+
+    Unless ``quiet``, a large corpus is announced with its size first, so a long
+    read is not silent.
+    """
     from toolkit.classify.inputs import has_arabic
     from toolkit.corpus import load_corpus
     from toolkit.corpus.schema import TEXT
 
+    size = _disk_size(Path(path))
+    if not quiet and size >= ANNOUNCE_BYTES:
+        print(f"reading {path} ({_megabytes(size)})...", file=sys.stderr, flush=True)
     articles = load_corpus(path, encoding=encoding)
     if not has_arabic(articles[TEXT]).any():
         raise UserError(
@@ -89,6 +103,22 @@ def _load_arabic_corpus(path: str, encoding: str | None) -> pd.DataFrame:
             "Arabic text (check the language and the file's encoding)"
         )
     return articles
+
+
+def _disk_size(path: Path) -> int:
+    """Bytes taken by the files at ``path`` (a file, or a folder's files); 0 when
+    it cannot be read, since the loader then names the problem itself."""
+    try:
+        if path.is_dir():
+            return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _megabytes(size: int) -> str:
+    """``size`` bytes for a person: "0.3 MB", "495 MB"."""
+    return f"{size / 1e6:.2g} MB" if size < 10e6 else f"{size / 1e6:,.0f} MB"
 
 
 def _analyze(args: argparse.Namespace) -> None:
@@ -101,7 +131,7 @@ def _analyze(args: argparse.Namespace) -> None:
     for task, model in (("stance", args.stance_model), ("hedging", args.hedge_model)):
         if model is not None:
             load_task_model(task, model)
-    articles = _load_arabic_corpus(args.corpus, args.encoding)
+    articles = _load_arabic_corpus(args.corpus, args.encoding, quiet=args.quiet)
     write_report(
         articles,
         Path(args.out),
@@ -114,7 +144,10 @@ def _analyze(args: argparse.Namespace) -> None:
     )
     if not args.quiet:
         out = Path(args.out)
-        print(f"report written to {out / 'report.md'} and {out / 'report.html'}")
+        print(
+            f"report written to {out / 'report.md'} and {out / 'report.html'} "
+            f"({_megabytes(_disk_size(out))} in {out})"
+        )
 
 
 def _train(args: argparse.Namespace) -> None:
@@ -140,7 +173,8 @@ def _annotate(args: argparse.Namespace) -> None:
 
     out = Path(args.out)
     _check_out_file(out, force=args.force, source=Path(args.corpus))
-    statements = extract_statements(_load_arabic_corpus(args.corpus, args.encoding))
+    articles = _load_arabic_corpus(args.corpus, args.encoding, quiet=args.quiet)
+    statements = extract_statements(articles)
     sheet = annotation_sheet(statements, args.sample, seed=args.seed)
     out.parent.mkdir(parents=True, exist_ok=True)
     with atomic_path(out) as partial:

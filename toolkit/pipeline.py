@@ -621,8 +621,8 @@ def analyze(
     Raises
     ------
     TypeError, ValueError
-        When ``articles`` is not an articles table, or a model file holds no
-        model for its task (the message names the file).
+        When ``articles`` is not an articles table or has no rows, or a model
+        file holds no model for its task (the message names the file).
     FileNotFoundError, IsADirectoryError
         When a model file does not exist or is a folder.
 
@@ -634,6 +634,11 @@ def analyze(
     {'government': 4, 'narrator': 1, 'sdc': 4}
     """
     check_articles(articles)
+    if articles.empty:
+        raise ValueError(
+            "argument 'articles': no articles (0 rows); load a corpus with "
+            "toolkit.corpus.load_corpus or pass a table with doc_id and text"
+        )
     steps = tqdm(total=5, desc="analysis", disable=not progress, leave=False)
     # the models load before the long work, so a wrong file fails at once
     models = _model("stance", stance_model), _model("hedging", hedge_model)
