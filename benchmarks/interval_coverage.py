@@ -1,16 +1,16 @@
 """How often the framing intervals cover the truth, and how often the test cries wolf.
 
-Simulates documents of 7 statements whose hedged share varies between documents
-(beta-binomial, intra-document correlation ``rho``) and measures:
+Simulates documents of 7 or 20 statements whose hedged share varies between
+documents (beta-binomial, intra-document correlation ``rho``) and measures:
 
 * the coverage of nominal 95 % intervals for one side's share: the plain document
   bootstrap (:func:`toolkit.framing.stats.cluster_bootstrap_share`) against what
   :func:`toolkit.framing.hedging_by_side` reports
   (:func:`toolkit.framing.clustered.share_interval`), for 2 to 30 documents;
 * the false-positive rate at 5 % of the 2×2 test of two sides with the same share,
-  30 documents each: statements taken as independent
-  (:func:`toolkit.framing.difference_test`) against counts divided by the design
-  effect (:func:`toolkit.framing.clustered_difference_test`).
+  3 to 30 documents each: statements taken as independent
+  (:func:`toolkit.framing.difference_test`) against the clustered test
+  (:func:`toolkit.framing.clustered_difference_test`).
 
 Run: ``python benchmarks/interval_coverage.py`` (seconds); writes
 ``benchmarks/results/coverage.md``.
@@ -26,65 +26,70 @@ from _common import header, table, write
 from toolkit.framing import clustered_difference_test, difference_test, share_interval
 from toolkit.framing.stats import cluster_bootstrap_share
 
-STATEMENTS = 7
+#: Statements per simulated document.
+LENGTHS = (7, 20)
 REPLICATIONS = 400
 TEST_REPLICATIONS = 1000
 RESAMPLES = 500
 
 
-def documents(rng: np.random.Generator, n: int, share: float, rho: float):
+def documents(
+    rng: np.random.Generator, n: int, share: float, rho: float, statements: int
+):
     """Hits and statements of ``n`` documents with intra-document correlation ``rho``."""
     if rho == 0:
         shares = np.full(n, share)
     else:
         shares = rng.beta(share * (1 - rho) / rho, (1 - share) * (1 - rho) / rho, n)
-    return rng.binomial(STATEMENTS, shares), np.full(n, STATEMENTS)
+    return rng.binomial(statements, shares), np.full(n, statements)
 
 
 def coverage_rows(rng: np.random.Generator) -> list[list[object]]:
     rows = []
-    for share in (0.3, 0.03):
-        for rho in (0.0, 0.2):
-            for n in (2, 3, 5, 10, 30):
-                plain = reported = 0
-                for _ in range(REPLICATIONS):
-                    hits, totals = documents(rng, n, share, rho)
-                    low, high = cluster_bootstrap_share(
-                        hits, totals, n_resamples=RESAMPLES
+    for statements in LENGTHS:
+        for share in (0.3, 0.03):
+            for rho in (0.0, 0.2, 0.5):
+                for n in (2, 3, 5, 10, 30):
+                    plain = reported = 0
+                    for _ in range(REPLICATIONS):
+                        hits, totals = documents(rng, n, share, rho, statements)
+                        low, high = cluster_bootstrap_share(
+                            hits, totals, n_resamples=RESAMPLES
+                        )
+                        plain += low <= share <= high
+                        low, high, _ = share_interval(
+                            hits, totals, n_resamples=RESAMPLES
+                        )
+                        reported += low <= share <= high
+                    rows.append(
+                        [statements, share, rho, n]
+                        + [f"{x / REPLICATIONS:.2f}" for x in (plain, reported)]
                     )
-                    plain += low <= share <= high
-                    low, high, _ = share_interval(hits, totals, n_resamples=RESAMPLES)
-                    reported += low <= share <= high
-                rows.append(
-                    [
-                        share,
-                        rho,
-                        n,
-                        f"{plain / REPLICATIONS:.2f}",
-                        f"{reported / REPLICATIONS:.2f}",
-                    ]
-                )
     return rows
 
 
 def test_rows(rng: np.random.Generator) -> list[list[object]]:
     rows = []
-    for rho in (0.0, 0.1, 0.2):
-        plain = adjusted = 0
-        for _ in range(TEST_REPLICATIONS):
-            hits_a, totals_a = documents(rng, 30, 0.3, rho)
-            hits_b, totals_b = documents(rng, 30, 0.3, rho)
-            counts = (hits_a.sum(), totals_a.sum(), hits_b.sum(), totals_b.sum())
-            plain += difference_test(*counts).p_value < 0.05
-            clustered = clustered_difference_test(hits_a, totals_a, hits_b, totals_b)
-            adjusted += clustered.p_value < 0.05
-        rows.append(
-            [
-                rho,
-                f"{plain / TEST_REPLICATIONS:.3f}",
-                f"{adjusted / TEST_REPLICATIONS:.3f}",
-            ]
-        )
+    for statements in LENGTHS:
+        for rho in (0.0, 0.2, 0.5):
+            for n in (3, 10, 30):
+                plain = adjusted = 0
+                for _ in range(TEST_REPLICATIONS):
+                    hits_a, totals_a = documents(rng, n, 0.3, rho, statements)
+                    hits_b, totals_b = documents(rng, n, 0.3, rho, statements)
+                    counts = (
+                        hits_a.sum(),
+                        totals_a.sum(),
+                        hits_b.sum(),
+                        totals_b.sum(),
+                    )
+                    plain += difference_test(*counts).p_value < 0.05
+                    test = clustered_difference_test(hits_a, totals_a, hits_b, totals_b)
+                    adjusted += test.p_value < 0.05
+                rows.append(
+                    [statements, rho, n]
+                    + [f"{x / TEST_REPLICATIONS:.3f}" for x in (plain, adjusted)]
+                )
     return rows
 
 
@@ -93,7 +98,8 @@ def main() -> None:
     rng = np.random.default_rng(0)
     lines = header("Coverage of the framing intervals and level of the test", [])
     lines += [
-        f"Simulated documents of {STATEMENTS} statements; {REPLICATIONS} replications "
+        f"Simulated documents of {' or '.join(map(str, LENGTHS))} statements; "
+        f"{REPLICATIONS} replications "
         f"per row ({RESAMPLES} bootstrap resamples each), {TEST_REPLICATIONS} for the "
         "test. rho: intra-document correlation of hedging.",
         "",
@@ -101,6 +107,7 @@ def main() -> None:
         "",
         *table(
             [
+                "statements per document",
                 "true share",
                 "rho",
                 "documents",
@@ -110,10 +117,16 @@ def main() -> None:
             coverage_rows(rng),
         ),
         "",
-        "## False positives at 5 %: two sides with the same share, 30 documents each",
+        "## False positives at 5 %: two sides with the same share (0.3)",
         "",
         *table(
-            ["rho", "statements as independent", "counts / design effect"],
+            [
+                "statements per document",
+                "rho",
+                "documents per side",
+                "statements as independent",
+                "clustered_difference_test",
+            ],
             test_rows(rng),
         ),
         "",

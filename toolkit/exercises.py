@@ -208,7 +208,7 @@ def check_top_term(answer: str | None, strict: bool = False) -> bool:
     expected = set(terms.loc[terms["z"] == lowest, "term"])  # ties share the rank
     ok = isinstance(answer, str) and normalize(answer.strip()) in expected
     verdict = (
-        "even this is not distinctive at the 5% level (|z| < 1.96)"
+        "even this is not distinctive (|z| < 1.96)"
         if abs(lowest) < 1.96
         else "|z| >= 1.96"
     )

@@ -62,7 +62,6 @@ MARKER = ".framing-toolkit-report"
 MAX_STATEMENT_ROWS = 60
 #: Distinctive words listed per side.
 TERMS_PER_SIDE = 10
-#: |z| of the log-odds ratio above which a word is called distinctive (5% two-sided).
 STATEMENT_VIEW = (
     S.DOC_ID,
     S.SENT_ID,
@@ -265,7 +264,7 @@ FIGURES: dict[str, tuple[Callable[[pd.DataFrame], Axes], str, str]] = {
     "hedging_by_side": (
         plot_hedging_by_side,
         "hedging",
-        "Share of hedged statements per side, with confidence intervals",
+        "Share of hedged statements per side, with 95 % confidence intervals",
     ),
     "label_usage": (plot_label_usage, "labels", "How each actor is named, by valence"),
     "distinctive_terms": (
@@ -424,13 +423,14 @@ def _findings(analysis: Analysis) -> list[str]:
                 "independent: this describes that article, not the outlet"
             )
         else:
-            effects = ", ".join(f"{e:.2g}" for e in test["design_effect"])
+            effects = ", ".join(f"{e:.2f}" for e in test["design_effect"])
             basis = (
                 f"counts divided by the design effects {effects} of statements "
                 "clustered in articles"
             )
         lines.append(
-            f"Hedged share {a} {shares.get(a, 0):.0%} vs {b} {shares.get(b, 0):.0%}: "
+            f"Hedged share (predicted) {a} {shares.get(a, 0):.0%} vs {b} "
+            f"{shares.get(b, 0):.0%}: "
             f"{test['test'].replace('_', ' ')} p = {test['p_value']:.3g} ({verdict} "
             f"at 5%; {basis})."
         )

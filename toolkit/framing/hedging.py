@@ -83,11 +83,13 @@ def hedging_by_side(
         interval comes from :func:`toolkit.framing.clustered.share_interval`: a
         percentile bootstrap resampling whole documents when a side has at least
         10, never narrower than the Wilson interval of the side's effective counts
-        (hits and statements divided by the design effect), which is used alone
-        with fewer documents; ``interval`` names the method. ``attrs["test"]``
-        holds the comparison of the two ``compare`` sides on those effective counts
+        (hits and statements divided by the design effect and shrunk for few
+        documents' degrees of freedom), which is used alone with fewer documents;
+        ``interval`` names the method. ``attrs["test"]`` holds the comparison of
+        the two ``compare`` sides
         (:func:`toolkit.framing.clustered.clustered_difference_test`): a dict with
-        ``sides``, ``test`` (``"fisher_exact"`` for small tables, else ``"chi2"``;
+        ``sides``, ``test`` (``"fisher_exact"`` for small tables, else
+        ``"rao_scott_f"``; ``"chi2"`` when all statements come from one document;
         ``"none"`` with NaN statistic and p-value when a side has no statement),
         ``statistic``, ``p_value`` and ``design_effect``; ``attrs["confidence"]``
         the level of the intervals.
@@ -115,8 +117,8 @@ def hedging_by_side(
     >>> table = pd.DataFrame({"doc_id": ["a", "a", "b"], "side": ["sdc"] * 3,
     ...                       "hedged": [True, False, False]})
     >>> print(hedging_by_side(table)[["share", "interval"]].to_string(index=False))
-       share                                                interval
-    0.333333 Wilson (effective statements; fewer than 10 documents)
+       share                                                           interval
+    0.333333 Wilson (effective statements, df-adjusted; fewer than 10 documents)
     """
     check_statements(statements, [DOC_ID, SIDE, column])
     side_a, side_b = choice_argument(compare, "compare", allowed=SIDES, count=2)

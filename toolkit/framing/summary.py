@@ -122,13 +122,17 @@ def compare_sides(
           legitimising, whoever speaks, then each label and how often it occurs
           (``measure`` reads ``label «...» (valence) naming it``);
         * ``distinctive terms``: the ``n_terms`` words with the largest z-score
-          for each side; ``value`` is its size ``|z|`` (the sign is the side).
+          for each side (``measure`` reads ``top term «...» (|z|)``); ``value``
+          is its size ``|z|`` (the sign is the side). Only a word with ``|z|`` of
+          at least :data:`~toolkit.framing.terms.Z_DISTINCTIVE` is conventionally
+          distinctive; the others are leads to read.
           Left out, with a warning saying why, when
           :func:`~toolkit.framing.distinctive_terms` cannot compare the sides (a
           side without statements or without words, say).
 
-        Every share has an interval and a test that account for statements
-        being clustered in documents
+        Every share of statements (verb frame, hedging, stance; not the label
+        shares, which count labels) has an interval and a test that account
+        for statements being clustered in documents
         (:func:`toolkit.framing.clustered.share_interval`,
         :func:`toolkit.framing.clustered.clustered_difference_test`; the hedged
         share's are those of :func:`~toolkit.framing.hedging_by_side`).
@@ -351,7 +355,7 @@ def _terms(
     for side, ordered in ((sides[0], terms), (sides[1], terms.iloc[::-1])):
         top = ordered[ordered[FAVOURS] == side].head(n_terms)
         records += [
-            {MEASURE: f"distinctive term «{word}» (|z|)", SIDE: side, VALUE: abs(z)}
+            {MEASURE: f"top term «{word}» (|z|)", SIDE: side, VALUE: abs(z)}
             for word, z in zip(top[SPELLING], top[Z], strict=True)
         ]
     return _rows("distinctive terms", records)
