@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from toolkit.corpus import normalize, normalize_series
-from toolkit.corpus.normalize import STEPS
+from toolkit.corpus.normalize import CONTROLS, STEPS
 
 ARABIC_HEAVY = st.text(
     alphabet=st.one_of(
@@ -68,6 +68,34 @@ def test_decomposed_letters_normalise_like_composed_ones(word):
 def test_canonically_equivalent_texts_normalise_alike(text, options):
     expected = normalize(unicodedata.normalize("NFC", text), **options)
     assert normalize(unicodedata.normalize("NFD", text), **options) == expected
+
+
+@pytest.mark.parametrize(
+    "mark",
+    [
+        "\u2061",  # function application
+        "\u2062",  # invisible times
+        "\u2063",  # invisible separator
+        "\u2064",  # invisible plus
+        "\u180e",  # Mongolian vowel separator
+        *[chr(c) for c in range(0x206A, 0x2070)],  # deprecated format controls
+        "\U000e0001",  # language tag
+        "\U000e0020",  # tag space
+        "\U000e0041",  # tag Latin capital letter A
+        "\U000e007f",  # cancel tag
+    ],
+)
+def test_more_invisible_format_characters_are_removed(mark):
+    assert normalize(f"قسد{mark} مسد{mark}{mark}") == "قسد مسد"
+    assert normalize(f"وزا{mark}رة") == "وزارة"
+    assert normalize(f"وزا{mark}رة", controls=False) == f"وزا{mark}رة"
+
+
+def test_controls_are_invisible_format_characters_and_visible_ones_stay():
+    assert all(unicodedata.category(c) == "Cf" for c in CONTROLS)
+    # Visible format characters and the neighbours of the removed ranges.
+    kept = "\u0600\u0605\u06dd\u08e2\u2065\u2070\u180d\u180f\U000e0000\U000e0080"
+    assert normalize(f"سنة{kept}", whitespace=False) == f"سنة{kept}"
 
 
 def test_a_removed_character_between_letter_and_hamza_keeps_idempotence():

@@ -16,8 +16,8 @@ Steps (all on by default except ``ta_marbuta``):
     Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF: text pasted from PDFs or
     already reshaped for display) become the base letters (NFKC).
 ``controls``
-    Zero-width characters, the byte-order mark, bidi controls and the soft hyphen
-    (:data:`CONTROLS`) are removed.
+    Invisible format characters (:data:`CONTROLS`: zero-width characters, the
+    byte-order mark, bidi controls, the soft hyphen, tag characters ...) are removed.
 ``diacritics``
     Harakat, tanwin, shadda, sukun, superscript alef and Quranic marks are removed.
 ``tatweel``
@@ -63,8 +63,12 @@ _DIACRITICS = (
     + [chr(c) for c in range(0x06EA, 0x06EE)]
 )
 #: The invisible format characters the ``controls`` step removes: zero-width characters,
-#: directional marks, bidi embeddings, overrides and isolates, the byte-order mark and
-#: the soft hyphen. Sentence splitting and attribution skip them as well.
+#: directional marks, bidi embeddings, overrides and isolates, the byte-order mark, the
+#: soft hyphen, the invisible mathematical operators, the Mongolian vowel separator, the
+#: deprecated shaping and digit-shape controls and the tag characters. All are of
+#: Unicode category Cf (format) and draw nothing; visible format characters such as the
+#: Arabic number sign U+0600 or the end of ayah U+06DD are kept. Sentence splitting and
+#: attribution skip them as well.
 CONTROLS = "".join(
     [
         "\u200b",  # zero width space
@@ -76,8 +80,17 @@ CONTROLS = "".join(
         "\u2060",  # word joiner
         "\ufeff",  # byte-order mark / zero width no-break space
         "\u00ad",  # soft hyphen
+        "\u180e",  # Mongolian vowel separator (a space before Unicode 6.3)
+        *[chr(c) for c in range(0x2061, 0x2065)],  # function application .. plus
         *[chr(c) for c in range(0x202A, 0x202F)],  # embeddings and overrides
         *[chr(c) for c in range(0x2066, 0x206A)],  # isolates
+        *[chr(c) for c in range(0x206A, 0x2070)],  # deprecated: symmetric swapping,
+        # Arabic form shaping, national and nominal digit shapes
+        "\U000e0001",  # language tag
+        # Tag space .. cancel tag; also the tail of emoji tag sequences (the flags of
+        # England, Scotland, Wales), which become a plain black flag, as the zero
+        # width joiner above already splits emoji ZWJ sequences.
+        *[chr(c) for c in range(0xE0020, 0xE0080)],
     ]
 )
 _INVISIBLE = dict.fromkeys(map(ord, CONTROLS))
