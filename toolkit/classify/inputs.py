@@ -24,10 +24,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from toolkit.corpus.normalize import normalize_series
+from toolkit.corpus.normalize import ARABIC_LETTERS, normalize_series
 from toolkit.corpus.schema import TARGET, TEXT, check_unique_columns, columns_present
 
-_ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]")
+_ARABIC_LETTER = re.compile(f"[{ARABIC_LETTERS}]")
 
 
 def as_frame(X: Any, what: str = "X") -> pd.DataFrame:

@@ -94,6 +94,9 @@ CONTROLS = "".join(
     ]
 )
 _INVISIBLE = dict.fromkeys(map(ord, CONTROLS))
+#: The Arabic letters (hamza to yeh, the extended letters of the Arabic block), as the
+#: body of a regular-expression character class: ``re.compile(f"[{ARABIC_LETTERS}]")``.
+ARABIC_LETTERS = "\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff"
 _ALEFS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"}
 _YEHS = {"ى": "ي", "ی": "ي", "ک": "ك"}
 _DIGITS = {
