@@ -96,3 +96,36 @@ def test_a_line_of_invisible_marks_is_blank(mark):
 def test_a_one_letter_abbreviation_opening_a_later_paragraph_does_not_split():
     text = "مقدمة الخبر.\nد. محمد قال إن الوضع هادئ."
     assert split_sentences(text) == ["مقدمة الخبر.", "د. محمد قال إن الوضع هادئ."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال أ.د. محمد إن الوضع هادئ.",
+        "شكر الوزير أ.د.فايز الظفيري على جهوده.",
+        "التقى د.سليمان الحصين الوفد.",
+        "The U.S. envoy met the SDF in Hasakah.",
+        "Some envoys (e.g. the French one) stayed in Hasakah.",
+        "J. Smith said the truce held.",
+        "ذكر موقع sana.sy ووكالة www.x.com أن 3.5 طن وصلت.",
+        "وصلت القافلة الساعة 10 ص. بتوقيت دمشق.",
+        "وصلت القافلة الساعة 10:30 م. بتوقيت دمشق.",
+    ],
+)
+def test_initials_domains_decimals_and_clock_times_do_not_end_a_sentence(text):
+    assert split_sentences(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("بدأت الاحتجاجات عام 2011 م. وقال", ["بدأت الاحتجاجات عام 2011 م.", "وقال"]),
+        ("بدأت عام ٢٠١١ م. وقال", ["بدأت عام ٢٠١١ م.", "وقال"]),
+        ("تأسست سنة 1445 هـ. وقال", ["تأسست سنة 1445 هـ.", "وقال"]),
+        ("بنيت عام 300 ق.م. وقال", ["بنيت عام 300 ق.م.", "وقال"]),
+        ("ارتفع عدد القتلى إلى 7. وقال مصدر", ["ارتفع عدد القتلى إلى 7.", "وقال مصدر"]),
+        ("1. البند الأول. 2. البند الثاني.", ["1. البند الأول.", "2. البند الثاني."]),
+    ],
+)
+def test_a_year_mark_or_a_number_ends_a_sentence(text, expected):
+    assert split_sentences(text) == expected

@@ -3,16 +3,35 @@
 A sentence ends at ``.`` ``!`` ``?`` ``؟`` ``؛`` or ``…`` when whitespace or the end of
 the paragraph follows (closing quotes and brackets stay with the sentence), and at every
 paragraph break (a blank line, or a single line break: ``\\n``, ``\\r\\n`` or ``\\r``).
-Decimals ("3.5"), percentages ("90%"), quoted names ('"مسد"') and one-letter
-abbreviations ("د. محمد") do not end a sentence. Invisible format characters
-(:data:`toolkit.corpus.normalize.CONTROLS`: RLM, ALM, zero-width space, BOM, bidi
-isolates...) are skipped: one after a full stop does not stop the split, a line of
-nothing else is blank, and no sentence starts or ends with one.
+Decimals ("3.5"), percentages ("90%") and quoted names ('"مسد"') do not end a
+sentence. Invisible format characters (:data:`toolkit.corpus.normalize.CONTROLS`:
+RLM, ALM, zero-width space, BOM, bidi isolates...) are skipped: one after a full
+stop does not stop the split, a line of nothing else is blank, and no sentence starts
+or ends with one.
+
+Abbreviations. A full stop after initials does not end a sentence: one letter or a
+chain of letters each followed by a full stop, after a space, an opening bracket or
+quote, or at the start of the sentence ("د. محمد", "أ.د. محمد", "U.S.",
+"e.g.", "J. Smith"). Neither does a list number opening a sentence ("1. ", "٣."); a
+number elsewhere does ("ارتفع العدد إلى 7. وقال"). A sentence that ends on initials
+("... in the U.S. The ...") is therefore not split; longer Latin abbreviations
+("Dr.", "etc.") are not recognised.
+
+Date and time marks. In news copy a year with its era mark ends a clause, a clock
+time goes on: the full stop after a year of four digits from 1000 to 2999 followed
+by ``م`` (ميلادي), or any number followed by ``هـ`` / ``ه`` (هجري) or ``ق.م`` (before
+Christ), ends the sentence ("عام 2011 م. وقال" is two sentences); after ``ص`` or
+``م`` following a clock time (صباحًا، مساءً: "الساعة 10 ص. بتوقيت دمشق") it does not,
+like after any initial. A sentence that really ends on a clock time ("... الساعة
+10 ص. وقال") is therefore not split, and a distance of 1000 to 2999 metres written
+"1500 م." splits as a year would (SI symbols take no full stop).
 
 Examples
 --------
 >>> split_sentences("أكمل الجيش تمشيط 90.5% من الحي. وقال مصدر: انتهى")
 ['أكمل الجيش تمشيط 90.5% من الحي.', 'وقال مصدر: انتهى']
+>>> split_sentences("قال أ.د. محمد إن الاجتماع انتهى عام 2011 م. وقال آخر غير ذلك")
+['قال أ.د. محمد إن الاجتماع انتهى عام 2011 م.', 'وقال آخر غير ذلك']
 """
 
 from __future__ import annotations
@@ -25,10 +44,19 @@ from toolkit.corpus.normalize import CONTROLS
 #: A line: ``\n``, ``\r\n`` and a lone ``\r`` (old Mac files) all end one.
 _PARAGRAPH = re.compile(r"[^\r\n]+")
 _INVISIBLE = re.escape(CONTROLS)
+_MARKS = rf"[{_INVISIBLE}]*"
 _END = re.compile(rf"[.!?؟؛…]+[\"'»”’)\]{_INVISIBLE}]*(?=\s|$)")
-# (?<!\S), not (?:^|\s): ^ does not match at the start of a paragraph searched with
-# pos, and the line break before it lies outside the search.
-_ABBREVIATION = re.compile(rf"(?<!\S)[{_INVISIBLE}]*\w\.[{_INVISIBLE}]*$")
+# Matched against the sentence so far (from its start to a candidate end), so that
+# "(?<!...)" sees the start of the sentence as a space.
+#: Initials ending the sentence so far: "د." "أ.د." "U.S." "e.g." after a space, an
+#: opening bracket or quote, or at its start.
+_INITIALS = re.compile(rf"(?<![^\s(\[«“]){_MARKS}(?:[^\W\d_]\.{_MARKS})+$")
+#: A list number that is the whole sentence so far: "1." "٣.".
+_LIST_NUMBER = re.compile(rf"[\s{_INVISIBLE}]*\d{{1,3}}\.{_MARKS}")
+#: A year with its era mark ending the sentence so far: "2011 م." "1445 هـ." "300 ق.م.".
+_YEAR = re.compile(
+    rf"(?<!\d)(?:[12١٢۱۲]\d{{3}}\s?{_MARKS}م|\d+\s?{_MARKS}(?:هـ|ه|ق\.م))\.{_MARKS}$"
+)
 #: Whitespace and invisible characters: what a blank line holds and spans drop.
 _BLANK = re.compile(rf"[\s{_INVISIBLE}]*")
 
@@ -78,13 +106,26 @@ def sentence_spans(text: str) -> list[Span]:
             continue
         begin = paragraph.start()
         for match in _END.finditer(text, paragraph.start(), paragraph.end()):
-            if _ABBREVIATION.search(text, begin, match.end()):
+            if not _ends_sentence(text[begin : match.end()]):
                 continue
             _append(spans, text, begin, match.end(), para_id)
             begin = match.end()
         _append(spans, text, begin, paragraph.end(), para_id)
         para_id += 1
     return spans
+
+
+def _ends_sentence(sentence: str) -> bool:
+    """Whether the punctuation ending ``sentence`` (from the sentence's start) ends it.
+
+    Examples
+    --------
+    >>> _ends_sentence("قال د."), _ends_sentence("بلغ 7."), _ends_sentence("عام 2011 م.")
+    (False, True, True)
+    """
+    if _YEAR.search(sentence):
+        return True
+    return not (_INITIALS.search(sentence) or _LIST_NUMBER.fullmatch(sentence))
 
 
 def _append(spans: list[Span], text: str, start: int, end: int, para_id: int) -> None:
