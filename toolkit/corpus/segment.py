@@ -1,17 +1,19 @@
 """Sentence splitting for Arabic news prose, with character offsets.
 
-A sentence ends at ``.`` ``!`` ``?`` ``؟`` ``؛`` or ``…`` when whitespace or the end of
-the paragraph follows (closing quotes and brackets stay with the sentence), and at every
+A sentence ends at ``.`` ``!`` ``?`` ``؟`` ``؛`` or ``…`` when whitespace, the end of
+the paragraph or an Arabic letter follows (closing quotes and brackets stay with the
+sentence; web copy often drops the space: "انتهى الاجتماع.وقال"), and at every
 paragraph break (a blank line, or a single line break: ``\\n``, ``\\r\\n`` or ``\\r``).
-Decimals ("3.5"), percentages ("90%") and quoted names ('"مسد"') do not end a
-sentence. Invisible format characters (:data:`toolkit.corpus.normalize.CONTROLS`:
+Decimals ("3.5"), domains ("sana.sy", "www.x.com"), percentages ("90%"), quoted
+names ('"مسد"') and punctuation before "إلخ" (et cetera: "الحواجز... إلخ") do not end
+a sentence. Invisible format characters (:data:`toolkit.corpus.normalize.CONTROLS`:
 RLM, ALM, zero-width space, BOM, bidi isolates...) are skipped: one after a full
 stop does not stop the split, a line of nothing else is blank, and no sentence starts
 or ends with one.
 
 Abbreviations. A full stop after initials does not end a sentence: one letter or a
 chain of letters each followed by a full stop, after a space, an opening bracket or
-quote, or at the start of the sentence ("د. محمد", "أ.د. محمد", "U.S.",
+quote, or at the start of the sentence ("د. محمد", "أ.د. محمد", "د.سليمان", "U.S.",
 "e.g.", "J. Smith"). Neither does a list number opening a sentence ("1. ", "٣."); a
 number elsewhere does ("ارتفع العدد إلى 7. وقال"). A sentence that ends on initials
 ("... in the U.S. The ...") is therefore not split; longer Latin abbreviations
@@ -30,7 +32,7 @@ Examples
 --------
 >>> split_sentences("أكمل الجيش تمشيط 90.5% من الحي. وقال مصدر: انتهى")
 ['أكمل الجيش تمشيط 90.5% من الحي.', 'وقال مصدر: انتهى']
->>> split_sentences("قال أ.د. محمد إن الاجتماع انتهى عام 2011 م. وقال آخر غير ذلك")
+>>> split_sentences("قال أ.د. محمد إن الاجتماع انتهى عام 2011 م.وقال آخر غير ذلك")
 ['قال أ.د. محمد إن الاجتماع انتهى عام 2011 م.', 'وقال آخر غير ذلك']
 """
 
@@ -39,15 +41,19 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from toolkit.corpus.normalize import CONTROLS
+from toolkit.corpus.normalize import ARABIC_LETTERS, CONTROLS
 
 #: A line: ``\n``, ``\r\n`` and a lone ``\r`` (old Mac files) all end one.
 _PARAGRAPH = re.compile(r"[^\r\n]+")
 _INVISIBLE = re.escape(CONTROLS)
 _MARKS = rf"[{_INVISIBLE}]*"
-_END = re.compile(rf"[.!?؟؛…]+[\"'»”’)\]{_INVISIBLE}]*(?=\s|$)")
+#: A sentence end, unless "إلخ" (et cetera) follows: "تجلطات..الخ".
+_END = re.compile(
+    rf"[.!?؟؛…]+[\"'»”’)\]{_INVISIBLE}]*(?=[\s{ARABIC_LETTERS}]|$)"
+    rf"(?![\s{_INVISIBLE}]*[اإ]لخ(?![{ARABIC_LETTERS}]))"
+)
 # Matched against the sentence so far (from its start to a candidate end), so that
-# "(?<!...)" sees the start of the sentence as a space.
+# "(?<!...)" sees the start of the sentence as a space: "انتهى.د. محمد".
 #: Initials ending the sentence so far: "د." "أ.د." "U.S." "e.g." after a space, an
 #: opening bracket or quote, or at its start.
 _INITIALS = re.compile(rf"(?<![^\s(\[«“]){_MARKS}(?:[^\W\d_]\.{_MARKS})+$")
@@ -57,6 +63,9 @@ _LIST_NUMBER = re.compile(rf"[\s{_INVISIBLE}]*\d{{1,3}}\.{_MARKS}")
 _YEAR = re.compile(
     rf"(?<!\d)(?:[12١٢۱۲]\d{{3}}\s?{_MARKS}م|\d+\s?{_MARKS}(?:هـ|ه|ق\.م))\.{_MARKS}$"
 )
+#: How far back from a candidate end initials or a year are looked for (the look-behinds
+#: still see the whole sentence so far).
+_TAIL = 40
 #: Whitespace and invisible characters: what a blank line holds and spans drop.
 _BLANK = re.compile(rf"[\s{_INVISIBLE}]*")
 
@@ -123,9 +132,10 @@ def _ends_sentence(sentence: str) -> bool:
     >>> _ends_sentence("قال د."), _ends_sentence("بلغ 7."), _ends_sentence("عام 2011 م.")
     (False, True, True)
     """
-    if _YEAR.search(sentence):
+    tail = max(0, len(sentence) - _TAIL)  # where a year or initials could start
+    if _YEAR.search(sentence, tail):
         return True
-    return not (_INITIALS.search(sentence) or _LIST_NUMBER.fullmatch(sentence))
+    return not (_INITIALS.search(sentence, tail) or _LIST_NUMBER.fullmatch(sentence))
 
 
 def _append(spans: list[Span], text: str, start: int, end: int, para_id: int) -> None:
