@@ -47,10 +47,11 @@ from toolkit.corpus.normalize import ARABIC_LETTERS, CONTROLS
 _PARAGRAPH = re.compile(r"[^\r\n]+")
 _INVISIBLE = re.escape(CONTROLS)
 _MARKS = rf"[{_INVISIBLE}]*"
+_SPACE = rf"[\s{_INVISIBLE}]*"
 #: A sentence end, unless "إلخ" (et cetera) follows: "تجلطات..الخ".
 _END = re.compile(
     rf"[.!?؟؛…]+[\"'»”’)\]{_INVISIBLE}]*(?=[\s{ARABIC_LETTERS}]|$)"
-    rf"(?![\s{_INVISIBLE}]*[اإ]لخ(?![{ARABIC_LETTERS}]))"
+    rf"(?!{_SPACE}[اإ]لخ(?![{ARABIC_LETTERS}]))"
 )
 # Matched against the sentence so far (from its start to a candidate end), so that
 # "(?<!...)" sees the start of the sentence as a space: "انتهى.د. محمد".
@@ -58,16 +59,16 @@ _END = re.compile(
 #: opening bracket or quote, or at its start.
 _INITIALS = re.compile(rf"(?<![^\s(\[«“]){_MARKS}(?:[^\W\d_]\.{_MARKS})+$")
 #: A list number that is the whole sentence so far: "1." "٣.".
-_LIST_NUMBER = re.compile(rf"[\s{_INVISIBLE}]*\d{{1,3}}\.{_MARKS}")
+_LIST_NUMBER = re.compile(rf"{_SPACE}\d{{1,3}}\.{_MARKS}")
 #: A year with its era mark ending the sentence so far: "2011 م." "1445 هـ." "300 ق.م.".
 _YEAR = re.compile(
-    rf"(?<!\d)(?:[12١٢۱۲]\d{{3}}\s?{_MARKS}م|\d+\s?{_MARKS}(?:هـ|ه|ق\.م))\.{_MARKS}$"
+    rf"(?<!\d)(?:[12١٢۱۲]\d{{3}}{_SPACE}م|\d+{_SPACE}(?:هـ|ه|ق\.م))\.{_MARKS}$"
 )
 #: How far back from a candidate end initials or a year are looked for (the look-behinds
 #: still see the whole sentence so far).
 _TAIL = 40
 #: Whitespace and invisible characters: what a blank line holds and spans drop.
-_BLANK = re.compile(rf"[\s{_INVISIBLE}]*")
+_BLANK = re.compile(_SPACE)
 
 
 class Span(NamedTuple):
