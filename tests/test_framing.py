@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from toolkit import scale
 from toolkit.corpus.loaders import load_example_gold
 from toolkit.corpus.schema import (
     DOC_ID,
@@ -526,3 +529,16 @@ def test_terms_are_counted_normalised_and_shown_as_written(gold):
     table = compare_sides(gold)
     shown = table.loc[table[col.SECTION] == "distinctive terms", col.MEASURE]
     assert not shown.str.contains("«اكدت»").any()
+
+
+def test_categorical_columns_with_missing_values_count_like_text_columns(gold):
+    """Categorical dtypes shrink large corpora; a missing cell used to crash fillna."""
+    text = gold.copy()
+    text.loc[0, VERB_FRAME] = np.nan
+    text.loc[1, "verb"] = np.nan
+    categorical = text.astype({c: "category" for c in (VERB_FRAME, "verb", SIDE)})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", OneDocumentWarning)
+        assert compare_sides(categorical).equals(compare_sides(text))
+    assert verb_profile(categorical).equals(verb_profile(text))
+    assert scale.framing_counts(categorical).equals(scale.framing_counts(text))

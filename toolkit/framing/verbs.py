@@ -65,9 +65,11 @@ def verb_profile(statements: pd.DataFrame) -> pd.DataFrame:
     array([['اتهم', 2]], dtype=object)
     """
     check_statements(statements, [SIDE, VERB, VERB_FRAME])
-    verbs = statements[VERB].fillna("").astype(str).str.strip()
+    verbs = statements[VERB].astype(object).fillna("").astype(str).str.strip()
     if VERB_LEMMA in statements.columns:
-        lemmas = statements[VERB_LEMMA].fillna("").astype(str).str.strip()
+        lemmas = (
+            statements[VERB_LEMMA].astype(object).fillna("").astype(str).str.strip()
+        )
         verbs = lemmas.where(lemmas != "", verbs)
     table = pd.DataFrame(
         {
