@@ -83,13 +83,23 @@ def test_two_documents_with_the_same_share_are_not_a_point():
     assert split.at[SDC, col.CI_LOW] < 0.25 < split.at[SDC, col.CI_HIGH]
     # no measurable clustering, but a design effect from two documents is itself
     # uncertain (1 degree of freedom): wider than the 8 statements of one article
-    # (taken as independent), as wide as 8 * df_shrinkage(2) statements
+    # (taken as independent). 8 * df_shrinkage(2) is below 1 statement per
+    # document, so the two documents count as two statements with the share 1/4
+    assert 8 * df_shrinkage(2) < 2
     assert split.at[SDC, col.CI_LOW] < whole.at[SDC, col.CI_LOW]
     assert split.at[SDC, col.CI_HIGH] > whole.at[SDC, col.CI_HIGH]
-    shrink = df_shrinkage(2)
-    expected = wilson_by_hand(2 * shrink, 8 * shrink)
+    expected = wilson_by_hand(0.5, 2)
     assert split.at[SDC, col.CI_LOW] == pytest.approx(expected[0])
     assert split.at[SDC, col.CI_HIGH] == pytest.approx(expected[1])
+
+
+def test_few_documents_shrink_the_effective_counts_by_their_degrees_of_freedom():
+    hits, totals = [1, 2, 1, 2, 1], [10] * 5  # design effect 1, 5 documents
+    assert design_effect(hits, totals) == 1.0
+    shrink = df_shrinkage(5)  # (1.96 / t(0.975, 4)) ** 2
+    assert shrink == pytest.approx((1.959964 / 2.776445) ** 2)
+    low, high, _ = share_interval(hits, totals)
+    assert (low, high) == pytest.approx(wilson_by_hand(7 * shrink, 50 * shrink))
 
 
 @pytest.mark.parametrize("statements", [7, 9, 12, 14, 18, 24])
