@@ -294,6 +294,11 @@ def clustered_difference_test(
     five articles of 20 statements with intra-article correlation 0.5; the test
     on statements: 54 %); the price is little power with few documents.
 
+    The two groups are taken as independent samples of documents. When the same
+    articles hold statements of both sides, the test ignores that pairing: if an
+    article that hedges one side tends to hedge the other too, the test is
+    cautious; if it tends to hedge one side in place of the other, it is bold.
+
     The p-value is never below that of the raw counts
     (:func:`~toolkit.framing.stats.difference_test`): clustering can only remove
     evidence. With one document in all, the raw test is returned.
