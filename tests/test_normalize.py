@@ -40,6 +40,8 @@ def test_idempotent_for_every_option_set(text, options):
         ("مـــســد", "مسد"),  # tatweel
         ("محمد على", "محمد علي"),  # alef maqsura
         ("کردی", "كردي"),  # Persian kaf and yeh
+        ("هيئە ھذه الحکومۃ", "هيئه هذه الحكومة"),  # Kurdish ae, heh doachashmee, ۃ
+        ("ہے", "هي"),  # Urdu heh goal and yeh barree
         ("٩٠٪ و۱۲", "90٪ و12"),  # Arabic-Indic and Persian digits
         ("\u200fقسد\u200b \u202bمسد\u202c", "قسد مسد"),  # bidi and zero-width
         ("وزا\u00adرة", "وزارة"),  # soft hyphen

@@ -26,7 +26,9 @@ Steps (all on by default except ``ta_marbuta``):
     ``أ إ آ ٱ`` become ``ا``.
 ``yeh``
     Alef maqsura ``ى`` and Persian yeh ``ی`` become ``ي``; Persian kaf ``ک`` becomes
-    ``ك`` (the seed article writes one man as "محمد علي" and "محمد على").
+    ``ك`` (the seed article writes one man as "محمد علي" and "محمد على"). The heh,
+    ta marbuta and yeh of Kurdish and Urdu keyboards, ``ە ہ ھ`` ``ۃ`` ``ے``, become
+    ``ه`` ``ة`` ``ي``: Arabic typed on them ("هيئە") reads as Arabic.
 ``ta_marbuta``
     ``ة`` becomes ``ه`` (off by default: it merges words that differ in meaning).
 ``digits``
@@ -98,7 +100,16 @@ _INVISIBLE = dict.fromkeys(map(ord, CONTROLS))
 #: body of a regular-expression character class: ``re.compile(f"[{ARABIC_LETTERS}]")``.
 ARABIC_LETTERS = "\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff"
 _ALEFS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"}
-_YEHS = {"ى": "ي", "ی": "ي", "ک": "ك"}
+_YEHS = {
+    "ى": "ي",
+    "ی": "ي",
+    "ک": "ك",
+    "ە": "ه",  # Kurdish ae, typed for final heh
+    "ہ": "ه",  # Urdu heh goal
+    "ھ": "ه",  # heh doachashmee
+    "ۃ": "ة",  # teh marbuta goal
+    "ے": "ي",  # Urdu yeh barree
+}
 _DIGITS = {
     **{chr(0x0660 + i): str(i) for i in range(10)},
     **{chr(0x06F0 + i): str(i) for i in range(10)},
