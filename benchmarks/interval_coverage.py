@@ -72,7 +72,7 @@ def test_rows(rng: np.random.Generator) -> list[list[object]]:
     rows = []
     for statements in LENGTHS:
         for rho in (0.0, 0.2, 0.5):
-            for n in (3, 10, 30):
+            for n in (3, 5, 10, 30):
                 plain = adjusted = 0
                 for _ in range(TEST_REPLICATIONS):
                     hits_a, totals_a = documents(rng, n, 0.3, rho, statements)
@@ -96,7 +96,9 @@ def test_rows(rng: np.random.Generator) -> list[list[object]]:
 def main() -> None:
     start = time.perf_counter()
     rng = np.random.default_rng(0)
-    lines = header("Coverage of the framing intervals and level of the test", [])
+    lines = header(
+        "Coverage of the framing intervals and level of the test", ["numpy", "scipy"]
+    )
     lines += [
         f"Simulated documents of {' or '.join(map(str, LENGTHS))} statements; "
         f"{REPLICATIONS} replications "

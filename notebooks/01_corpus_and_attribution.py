@@ -51,7 +51,7 @@ print("Arabic labels are drawn with", use_arabic_font()[0])
 #
 # `load_example()` returns the shipped article as an **articles table**. Your own corpus
 # loads the same way with `load_corpus(path)`: a folder of `.txt` files, a CSV/TSV, JSONL
-# or Parquet file; UTF-8, UTF-16 and Windows-1256 are detected.
+# or Parquet file; UTF-8, UTF-16, UTF-32, Windows-1256 and ISO-8859-6 are detected.
 
 # %%
 articles = load_example()
@@ -131,8 +131,9 @@ pd.crosstab(errors[S.SIDE], errors["predicted_" + S.SIDE])
 # verb the lexicon lacks, or a post with no verb at all) or to a third party (a
 # spokesperson whose organisation is not in the actor lexicon). A statement wrongly given
 # to the *other* side is rare, so the errors mostly dilute the comparison rather than
-# flip it. They do not only dilute, though: about one in ten of the statements the rules
-# give to the government or to the SDC belongs to a third party or the narrator, and
+# flip it. They do not only dilute, though: about one in sixteen of the statements the
+# rules give to the government or to the SDC (10 of 163) belongs to a third party or the
+# narrator, and
 # those carry their own verbs and stances into that side's shares. On your own outlet,
 # annotate a sample and run the same two lines before you report per-side numbers.
 

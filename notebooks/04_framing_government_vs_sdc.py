@@ -105,7 +105,7 @@ hedging
 # government's statements speak of "المجموعات المسلحة" ("the armed groups") and link them
 # to the PKK; the army is "الجيش العربي السوري" ("the Syrian Arab Army"). The label
 # lexicon also holds a few frame phrases that legitimise one side's action without
-# naming it, such as "بسط السيادة الوطنية" ("extending national sovereignty"); they are
+# naming it, such as "السيادة الوطنية" ("national sovereignty"); they are
 # counted under the side they favour.
 
 # %%

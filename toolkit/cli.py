@@ -220,7 +220,8 @@ def build_parser() -> argparse.ArgumentParser:
     analyze = commands.add_parser(
         "analyze",
         parents=[quiet, encoding],
-        help="analyse a corpus and write report.md, report.html and statements.csv",
+        help="analyse a corpus and write report.md, report.html, statements.csv, "
+        "summary.csv and figures/",
         description="Load, attribute, classify and compare the sides of a corpus.",
         epilog=f"example: {PROG} analyze datasets/examples --out report",
     )

@@ -461,10 +461,12 @@ def speaker_side_rule(stance: np.ndarray, sides: pd.Series) -> np.ndarray:
     The stance model reads one sentence; who speaks is often only known from the
     article ("ولفت إلى أن ..." continues the previous speaker), which the attribution
     resolves. A statement by the government or the SDC/SDF that the text model finds
-    neutral is assigned to its speaker's side. On the framing corpus (train + dev,
-    five folds grouped by event, annotated sides) this raised macro-F1 from 0.775 to
-    0.793; with the attribution's sides on the corpus's pseudo-articles, where sentence
-    boundaries differ, it cost 0.004 (``benchmarks/results/accuracy.md``).
+    neutral is assigned to its speaker's side. On the framing corpus's train + dev
+    splits (five folds grouped by event, two repeats) it raised macro-F1 from 75.7 to
+    78.5 with the annotated sides and to 76.9 with the sides the attribution finds
+    (``benchmarks/results/speaker_rule.md``). On the test events, with the
+    attribution's sides, the shipped model went from 78.7 to 77.7
+    (``benchmarks/results/accuracy.md``).
 
     Parameters
     ----------

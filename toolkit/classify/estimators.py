@@ -334,8 +334,10 @@ class StanceClassifier(_TextClassifier):
 class HedgeClassifier(_TextClassifier):
     """Hedging: does the text distance itself from the claim it reports?
 
-    Parameters are those of :class:`StanceClassifier` (with ``C=3.0``, chosen
-    by grouped cross-validation on the framing corpus's train split), plus:
+    Parameters are those of :class:`StanceClassifier`, with other defaults:
+    ``model="logreg"`` and ``C=3.0`` (chosen by grouped cross-validation on the
+    framing corpus's train + dev splits, ``benchmarks/results/model_selection.md``),
+    plus:
 
     cues : bool, default True
         Add the lexicon cue features of :class:`~toolkit.classify.cues.CueFeatures`

@@ -1,4 +1,4 @@
-"""Read text files the way Arabic archives store them: UTF-8, UTF-16 or Windows-1256.
+"""Read text files the way Arabic archives store them: UTF-8, UTF-16, Windows-1256, ISO-8859-6.
 
 UTF-32 is recognised too, by its byte-order mark or by its pattern of NUL bytes.
 

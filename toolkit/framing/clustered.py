@@ -290,9 +290,9 @@ def clustered_difference_test(
       allows.
 
     In simulation (``benchmarks/interval_coverage.py``) the test rejects at most
-    about 5 % of the time at the 5 % level from 3 documents per side on (6 % for
-    five articles of 20 statements with intra-article correlation 0.5; the test
-    on statements: 54 %); the price is little power with few documents.
+    5.6 % of the time at the 5 % level from 3 documents per side on (five articles
+    of 20 statements with intra-article correlation 0.5, where the test on
+    statements rejects 52 %); the price is little power with few documents.
 
     The two groups are taken as independent samples of documents. When the same
     articles hold statements of both sides, the test ignores that pairing: if an
