@@ -232,7 +232,9 @@ def normalize(
     Parameters
     ----------
     text : str
-        Any string; non-Arabic characters pass through unchanged.
+        Any string. Other scripts pass through unchanged, except for what NFC
+        composition itself does (a few singletons such as the Ohm sign and the CJK
+        compatibility ideographs become their canonical equivalents).
     presentation_forms, controls, diacritics, tatweel, alef, yeh, ta_marbuta, digits, \
 whitespace : bool
         Switch each step on or off; see the module docstring for what each does.
