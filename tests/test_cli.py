@@ -54,6 +54,10 @@ def test_report_tells_how_each_side_was_framed(report):
     # one article: the test cannot account for clustering, and the report says so
     assert "come from one article" in text and "not the outlet" in text
     assert "design effects" not in text.split("## ")[1]
+    # predicted labels, and the test named as a reader would name it
+    assert (
+        "Hedged share (predicted) government 0% vs sdc 25%: Fisher's exact test" in text
+    )
     assert "![" in text and "figures/verb_profile.png" in text
 
 

@@ -58,6 +58,12 @@ REPORT_FILES: tuple[str, ...] = (
 FIGURES_DIR = "figures"
 #: File written into every report folder: a folder holding it may be written again.
 MARKER = ".framing-toolkit-report"
+#: How the report names the tests of :func:`toolkit.framing.hedging_by_side`.
+TEST_NAMES = {
+    "rao_scott_f": "Rao-Scott F test",
+    "fisher_exact": "Fisher's exact test",
+    "chi2": "chi-square test",
+}
 #: Statements shown in the report itself; all of them are in statements.csv.
 MAX_STATEMENT_ROWS = 60
 #: Distinctive words listed per side.
@@ -431,7 +437,8 @@ def _findings(analysis: Analysis) -> list[str]:
         lines.append(
             f"Hedged share (predicted) {a} {shares.get(a, 0):.0%} vs {b} "
             f"{shares.get(b, 0):.0%}: "
-            f"{test['test'].replace('_', ' ')} p = {test['p_value']:.3g} ({verdict} "
+            f"{TEST_NAMES.get(test['test'], test['test'])} p = {test['p_value']:.3g} "
+            f"({verdict} "
             f"at 5%; {basis})."
         )
     labels = analysis.labels
