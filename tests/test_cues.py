@@ -71,6 +71,9 @@ def test_a_denial_does_not_turn_the_qad_rule():
         ("يعني نسكت عن هذا الظلم!؟", False),
         ("#لن_نسمح_بالقرار فهمت يا أستاذ؟", False),
         ("وش السالفة يا جماعة؟", False),
+        # A question mark with no word: it crashed the cue features of a corpus.
+        (" - ؟", False),
+        ("..؟", False),
     ],
 )
 def test_whether_questions(text, expected):

@@ -239,8 +239,8 @@ def whether_question(text: str) -> bool:
 
 def _yes_no_question(flat: str, tokens: list[str]) -> bool:
     """A headline that ends in "؟" with no question word asks whether ("X وعلاقته بـY؟")."""
-    if not _HEADLINE_QUESTION.match(flat) or _POST_MARKS.search(flat):
-        return False
+    if not tokens or not _HEADLINE_QUESTION.match(flat) or _POST_MARKS.search(flat):
+        return False  # a question mark with no word ("..؟") asks nothing
     opening = tokenize(_SOURCE_PREFIX.sub("", flat, count=1))
     if opening and strip_proclitic(opening[0], _AMBIGUOUS_QUESTION_WORDS):
         return False
