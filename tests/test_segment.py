@@ -112,6 +112,10 @@ def test_a_one_letter_abbreviation_opening_a_later_paragraph_does_not_split():
         "وصلت القافلة الساعة 10:30 م. بتوقيت دمشق.",
         "صداع، تجلطات..الخ.",
         "أغلقت الطرق والمعابر... إلخ",
+        'وقال "د. محمد" إن الوضع هادئ.',
+        "وقال 'د. محمد' إن الوضع هادئ.",
+        "وقال\u200fد. محمد إن الوضع هادئ.",
+        "شكر الوزير/د. محمد على جهوده.",
     ],
 )
 def test_initials_domains_decimals_clock_times_and_etc_do_not_end_a_sentence(text):
@@ -136,6 +140,12 @@ def test_initials_domains_decimals_clock_times_and_etc_do_not_end_a_sentence(tex
         ("بنيت عام 300 ق.م. وقال", ["بنيت عام 300 ق.م.", "وقال"]),
         ("ارتفع عدد القتلى إلى 7. وقال مصدر", ["ارتفع عدد القتلى إلى 7.", "وقال مصدر"]),
         ("1. البند الأول. 2. البند الثاني.", ["1. البند الأول.", "2. البند الثاني."]),
+        # a run of punctuation that opens a sentence joins it, not a sentence of its own
+        ("قال. ..وأضاف أن", ["قال.", "..وأضاف أن"]),
+        ("مأساة.. ..لا نريد", ["مأساة..", "..لا نريد"]),
+        # and what follows a paragraph's last sentence without a word stays with it
+        ("كلام جميل. 🤔\nوقال آخر. ..", ["كلام جميل. 🤔", "وقال آخر. .."]),
+        ("🤔\nكلام", ["🤔", "كلام"]),
     ],
 )
 def test_a_missing_space_a_year_mark_or_a_number_ends_a_sentence(text, expected):

@@ -6,14 +6,17 @@ sentence; web copy often drops the space: "انتهى الاجتماع.وقال"
 paragraph break (a blank line, or a single line break: ``\\n``, ``\\r\\n`` or ``\\r``).
 Decimals ("3.5"), domains ("sana.sy", "www.x.com"), percentages ("90%"), quoted
 names ('"مسد"') and punctuation before "إلخ" (et cetera: "الحواجز... إلخ") do not end
-a sentence. Invisible format characters (:data:`toolkit.corpus.normalize.CONTROLS`:
+a sentence, nor does a run of punctuation that opens one ("قال. ..وأضاف" is two
+sentences, the second "..وأضاف"); punctuation or emoji after a paragraph's last
+sentence stay with it ("كلام جميل. 🤔" is one sentence). Invisible format characters (:data:`toolkit.corpus.normalize.CONTROLS`:
 RLM, ALM, zero-width space, BOM, bidi isolates...) are skipped: one after a full
 stop does not stop the split, a line of nothing else is blank, and no sentence starts
 or ends with one.
 
 Abbreviations. A full stop after initials does not end a sentence: one letter or a
 chain of letters each followed by a full stop, after a space, an opening bracket or
-quote, or at the start of the sentence ("د. محمد", "أ.د. محمد", "د.سليمان", "U.S.",
+quote (also ASCII ``"`` and ``'``), a slash, a dash, an invisible mark, or at the start
+of the sentence ("د. محمد", "أ.د. محمد", "د.سليمان", 'وقال "د. محمد"', "U.S.",
 "e.g.", "J. Smith"). Neither does a list number opening a sentence ("1. ", "٣."); a
 number elsewhere does ("ارتفع العدد إلى 7. وقال"). A sentence that ends on initials
 ("... in the U.S. The ...") is therefore not split; longer Latin abbreviations
@@ -56,8 +59,11 @@ _END = re.compile(
 # Matched against the sentence so far (from its start to a candidate end), so that
 # "(?<!...)" sees the start of the sentence as a space: "انتهى.د. محمد".
 #: Initials ending the sentence so far: "د." "أ.د." "U.S." "e.g." after a space, an
-#: opening bracket or quote, or at its start.
-_INITIALS = re.compile(rf"(?<![^\s(\[«“]){_MARKS}(?:[^\W\d_]\.{_MARKS})+$")
+#: opening bracket or quote (typographic or ASCII), a slash, a dash, an invisible mark,
+#: or at its start.
+_INITIALS = re.compile(
+    rf"(?<![^\s(\[«“„‘‹\"'/—{_INVISIBLE}]){_MARKS}(?:[^\W\d_]\.{_MARKS})+$"
+)
 #: A list number that is the whole sentence so far: "1." "٣.".
 _LIST_NUMBER = re.compile(rf"{_SPACE}\d{{1,3}}\.{_MARKS}")
 #: A year with its era mark ending the sentence so far: "2011 م." "1445 هـ." "300 ق.م.".
@@ -120,6 +126,13 @@ def sentence_spans(text: str) -> list[Span]:
                 continue
             _append(spans, text, begin, match.end(), para_id)
             begin = match.end()
+        last = spans[-1] if spans else None
+        if (
+            last
+            and last.para_id == para_id
+            and not _has_word(text[begin : paragraph.end()])
+        ):
+            begin = spans.pop().start  # trailing emoji or dots stay with the sentence
         _append(spans, text, begin, paragraph.end(), para_id)
         para_id += 1
     return spans
@@ -132,11 +145,20 @@ def _ends_sentence(sentence: str) -> bool:
     --------
     >>> _ends_sentence("قال د."), _ends_sentence("بلغ 7."), _ends_sentence("عام 2011 م.")
     (False, True, True)
+    >>> _ends_sentence(" .."), _ends_sentence('وقال "د.')
+    (False, False)
     """
+    if not _has_word(sentence):
+        return False  # a run of punctuation opening a sentence joins it: "..وأضاف"
     tail = max(0, len(sentence) - _TAIL)  # where a year or initials could start
     if _YEAR.search(sentence, tail):
         return True
     return not (_INITIALS.search(sentence, tail) or _LIST_NUMBER.fullmatch(sentence))
+
+
+def _has_word(text: str) -> bool:
+    """Whether ``text`` holds a letter or a digit, not only punctuation or emoji."""
+    return any(char.isalnum() for char in text)
 
 
 def _append(spans: list[Span], text: str, start: int, end: int, para_id: int) -> None:
