@@ -4,7 +4,7 @@ import unicodedata
 
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from toolkit.corpus import normalize, normalize_series
@@ -27,6 +27,7 @@ def test_never_raises_and_is_idempotent_on_any_text(text):
 
 
 @given(ARABIC_HEAVY, st.fixed_dictionaries({s: st.booleans() for s in STEPS}))
+@example("هيئۃ", dict.fromkeys(STEPS, True))  # ۃ -> ة -> ه in one pass
 def test_idempotent_for_every_option_set(text, options):
     once = normalize(text, **options)
     assert normalize(once, **options) == once
@@ -138,3 +139,8 @@ def test_series_names_the_bad_row():
 def test_series_rejects_unknown_option():
     with pytest.raises(TypeError, match="unknown option"):
         normalize_series(pd.Series(["نص"]), diacritic=True)
+
+
+def test_the_kurdish_ta_marbuta_merges_with_ta_marbuta_when_asked():
+    assert normalize("هيئۃ", ta_marbuta=True) == normalize("هيئة", ta_marbuta=True)
+    assert normalize("هيئۃ", ta_marbuta=True) == "هيئه"

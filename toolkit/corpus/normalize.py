@@ -96,9 +96,10 @@ CONTROLS = "".join(
     ]
 )
 _INVISIBLE = dict.fromkeys(map(ord, CONTROLS))
-#: The Arabic letters (hamza to yeh, the extended letters of the Arabic block), as the
-#: body of a regular-expression character class: ``re.compile(f"[{ARABIC_LETTERS}]")``.
-ARABIC_LETTERS = "\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff"
+#: The Arabic letters (hamza to yeh, the extended letters of the Arabic block, Kurdish
+#: ae), as the body of a regular-expression character class:
+#: ``re.compile(f"[{ARABIC_LETTERS}]")``.
+ARABIC_LETTERS = "\u0621-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff"
 _ALEFS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"}
 _YEHS = {
     "ى": "ي",
@@ -154,7 +155,9 @@ def _letter_map(
         mapping["ة"] = "ه"
     if digits:
         mapping.update(_DIGITS)
-    return mapping
+    # one pass of str.translate: a letter mapped to a mapped letter goes all the way
+    # (ۃ -> ة -> ه with ta_marbuta), or the result would change when normalised again
+    return {k: mapping.get(v, v) if len(v) == 1 else v for k, v in mapping.items()}
 
 
 @lru_cache(maxsize=64)
