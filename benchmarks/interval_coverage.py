@@ -8,7 +8,8 @@ documents (beta-binomial, intra-document correlation ``rho``) and measures:
   :func:`toolkit.framing.hedging_by_side` reports
   (:func:`toolkit.framing.clustered.share_interval`), for 2 to 30 documents;
 * the false-positive rate at 5 % of the 2×2 test of two sides with the same share,
-  3 to 30 documents each: statements taken as independent
+  3 to 30 documents each, and unbalanced sides (2 against 20) and rare shares (5 and
+  10 %): statements taken as independent
   (:func:`toolkit.framing.difference_test`) against the clustered test
   (:func:`toolkit.framing.clustered_difference_test`).
 
@@ -68,28 +69,41 @@ def coverage_rows(rng: np.random.Generator) -> list[list[object]]:
     return rows
 
 
+#: Unbalanced sides and rare shares: (documents a, documents b, share), 20 statements
+#: per document, intra-document correlation 0.5.
+HARD_TEST_CASES = (
+    (2, 20, 0.3),
+    (3, 30, 0.3),
+    (5, 30, 0.3),
+    (10, 10, 0.1),
+    (10, 10, 0.05),
+    (30, 30, 0.1),
+    (30, 30, 0.05),
+)
+
+
 def test_rows(rng: np.random.Generator) -> list[list[object]]:
+    cases = [
+        (statements, 0.3, rho, n, n)
+        for statements in LENGTHS
+        for rho in (0.0, 0.2, 0.5)
+        for n in (3, 5, 10, 30)
+    ]
+    cases += [(20, share, 0.5, a, b) for a, b, share in HARD_TEST_CASES]
     rows = []
-    for statements in LENGTHS:
-        for rho in (0.0, 0.2, 0.5):
-            for n in (3, 5, 10, 30):
-                plain = adjusted = 0
-                for _ in range(TEST_REPLICATIONS):
-                    hits_a, totals_a = documents(rng, n, 0.3, rho, statements)
-                    hits_b, totals_b = documents(rng, n, 0.3, rho, statements)
-                    counts = (
-                        hits_a.sum(),
-                        totals_a.sum(),
-                        hits_b.sum(),
-                        totals_b.sum(),
-                    )
-                    plain += difference_test(*counts).p_value < 0.05
-                    test = clustered_difference_test(hits_a, totals_a, hits_b, totals_b)
-                    adjusted += test.p_value < 0.05
-                rows.append(
-                    [statements, rho, n]
-                    + [f"{x / TEST_REPLICATIONS:.3f}" for x in (plain, adjusted)]
-                )
+    for statements, share, rho, n_a, n_b in cases:
+        plain = adjusted = 0
+        for _ in range(TEST_REPLICATIONS):
+            hits_a, totals_a = documents(rng, n_a, share, rho, statements)
+            hits_b, totals_b = documents(rng, n_b, share, rho, statements)
+            counts = (hits_a.sum(), totals_a.sum(), hits_b.sum(), totals_b.sum())
+            plain += difference_test(*counts).p_value < 0.05
+            test = clustered_difference_test(hits_a, totals_a, hits_b, totals_b)
+            adjusted += test.p_value < 0.05
+        rows.append(
+            [statements, share, rho, f"{n_a} and {n_b}"]
+            + [f"{x / TEST_REPLICATIONS:.3f}" for x in (plain, adjusted)]
+        )
     return rows
 
 
@@ -119,11 +133,12 @@ def main() -> None:
             coverage_rows(rng),
         ),
         "",
-        "## False positives at 5 %: two sides with the same share (0.3)",
+        "## False positives at 5 %: two sides with the same share",
         "",
         *table(
             [
                 "statements per document",
+                "share",
                 "rho",
                 "documents per side",
                 "statements as independent",

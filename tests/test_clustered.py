@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import warnings
 
 import matplotlib.pyplot as plt
@@ -10,7 +11,7 @@ import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from scipy.stats import f as f_distribution
+from scipy.stats import chi2_contingency
 
 from toolkit.corpus.schema import (
     DOC_ID,
@@ -40,16 +41,11 @@ from toolkit.plotting import plot_hedging_by_side
 
 
 def wilson_by_hand(hits: float, total: float) -> tuple[float, float]:
-    """95 % Wilson score interval; counts may be fractional."""
-    z = 1.959963984540054
-    share = hits / total
-    centre = (share + z**2 / (2 * total)) / (1 + z**2 / total)
-    half = (
-        z
-        / (1 + z**2 / total)
-        * np.sqrt(share * (1 - share) / total + z**2 / (4 * total**2))
-    )
-    return centre - half, centre + half
+    """95 % Wilson score interval, counts possibly fractional: the shares ``q`` whose
+    score test accepts, the roots of (p - q)**2 = z**2 q (1 - q) / n."""
+    z2, share = 1.959963984540054**2, hits / total
+    low, high = sorted(np.roots([1 + z2 / total, -(2 * share + z2 / total), share**2]))
+    return float(np.real(low)), float(np.real(high))
 
 
 def documents(rng: np.random.Generator, n: int, share: float, rho: float):
@@ -60,8 +56,11 @@ def documents(rng: np.random.Generator, n: int, share: float, rho: float):
 
 def test_design_effect_by_hand():
     # shares 1, 0, 1, 0 over four documents of three: p = 0.5, every residual 1.5;
-    # between = 4/3 * 4 * 1.5**2 / 12**2 = 1/12, binomial = 0.25 / (12 - 1) = 1/44
-    assert design_effect([3, 0, 3, 0], [3, 3, 3, 3]) == pytest.approx(11 / 3)
+    # between = 4/3 * 4 * 1.5**2 / 12**2 = 1/12, binomial = 0.25 / (12 - 1) = 1/44:
+    # 11/3, more than all-or-nothing documents of three can give, sum(m²)/m = 3
+    assert design_effect([3, 0, 3, 0], [3, 3, 3, 3]) == pytest.approx(3.0)
+    assert design_effect([3, 1, 2, 0], [3, 3, 3, 3]) == pytest.approx(11 / 3 * 5 / 9)
+    assert design_effect([4, 0, 1], [4, 4, 1]) == pytest.approx(33 / 9)  # capped
     # documents of one statement cannot cluster: 1, not n / (n - 1)
     assert design_effect([1, 0, 1, 0], [1, 1, 1, 1]) == pytest.approx(1.0)
     assert design_effect([1, 0], [1, 1]) == pytest.approx(1.0)
@@ -181,26 +180,42 @@ def test_clustered_test_keeps_its_level_when_documents_cluster():
     assert clustered / 400 < 0.07
 
 
-def test_without_clustering_the_test_is_the_chi_square_on_the_documents_df():
-    per_doc = [2, 1, 2, 1, 2, 1], [4] * 6
-    other = [0, 1, 0, 1, 0, 1], [4] * 6
-    assert design_effect(*per_doc) == 1.0
+def test_without_clustering_each_side_is_shrunk_for_its_documents_df():
+    per_doc = [6, 5, 6, 5, 6, 5, 6, 5, 6, 5, 6, 5], [12] * 12
+    other = [2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3], [12] * 12
+    assert design_effect(*per_doc) == design_effect(*other) == 1.0
     adjusted = clustered_difference_test(*per_doc, *other)
-    plain = difference_test(9, 24, 3, 24)
-    assert (plain.test, adjusted.test) == ("chi2", "rao_scott_f")
-    assert adjusted.statistic == pytest.approx(plain.statistic)
-    # F(1, 12 documents - 2) instead of chi-square(1): a little more cautious
-    assert adjusted.p_value == pytest.approx(f_distribution.sf(plain.statistic, 1, 10))
-    assert adjusted.p_value > plain.p_value
+    shrink = df_shrinkage(12)  # (z / t(0.975, 11)) ** 2
+    expected = difference_test(66, 144, 30, 144)  # the chi-square, on scaled counts:
+    table = np.array([[66, 78], [30, 114]]) * shrink
+    chi2, p_value, _, _ = chi2_contingency(table, correction=True)
+    assert (expected.test, adjusted.test) == ("chi2", "chi2")
+    assert adjusted.statistic == pytest.approx(chi2)
+    assert adjusted.p_value == pytest.approx(p_value)
+    assert expected.p_value < adjusted.p_value  # a little more cautious
     assert adjusted.design_effect == (1.0, 1.0)
 
 
-def test_one_statement_per_document_is_the_plain_test():
-    """Such documents cannot cluster; the old n/(n-1) design effect and separate
-    rounding of hits and statements made this p-value 0.14 instead of 0.43."""
-    adjusted = clustered_difference_test([0, 0, 0, 0], [1] * 4, [1, 0, 1, 0], [1] * 4)
-    assert adjusted.design_effect == (1.0, 1.0)
-    assert adjusted.p_value == pytest.approx(difference_test(0, 4, 2, 4).p_value)
+def test_one_document_per_side_is_the_plain_test_and_says_which():
+    """The clustered test used to call a chi-square 'fisher_exact' here."""
+    adjusted = clustered_difference_test([40], [100], [70], [100])
+    assert adjusted == difference_test(40, 100, 70, 100)._replace(
+        design_effect=(1.0, 1.0)
+    )
+    assert adjusted.test == "chi2"
+
+
+def test_a_larger_gap_across_the_switch_to_fisher_gives_a_smaller_p_value():
+    """Two branches with different small-sample corrections made p jump (0.475 to
+    1.0 when one side gained two hedged statements); both now use the same
+    effective counts."""
+    other = [1, 2, 1, 2, 1, 2], [8] * 6
+    tests = [
+        clustered_difference_test([h, 3, 4, 3, 4, 3], [8] * 6, *other) for h in range(9)
+    ]
+    assert {t.test for t in tests} == {"chi2", "fisher_exact"}
+    p_values = [t.p_value for t in tests]
+    assert all(b < a for a, b in itertools.pairwise(p_values))
 
 
 @given(

@@ -60,7 +60,6 @@ FIGURES_DIR = "figures"
 MARKER = ".framing-toolkit-report"
 #: How the report names the tests of :func:`toolkit.framing.hedging_by_side`.
 TEST_NAMES = {
-    "rao_scott_f": "Rao-Scott F test",
     "fisher_exact": "Fisher's exact test",
     "chi2": "chi-square test",
 }

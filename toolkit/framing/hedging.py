@@ -88,8 +88,7 @@ def hedging_by_side(
         ``interval`` names the method. ``attrs["test"]`` holds the comparison of
         the two ``compare`` sides
         (:func:`toolkit.framing.clustered.clustered_difference_test`): a dict with
-        ``sides``, ``test`` (``"fisher_exact"`` for small tables, else
-        ``"rao_scott_f"``; ``"chi2"`` when all statements come from one document;
+        ``sides``, ``test`` (``"fisher_exact"`` for small tables, else ``"chi2"``;
         ``"none"`` with NaN statistic and p-value when a side has no statement),
         ``statistic``, ``p_value`` and ``design_effect``; ``attrs["confidence"]``
         the level of the intervals.
