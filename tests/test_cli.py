@@ -393,7 +393,8 @@ def test_a_large_corpus_is_announced_and_the_report_says_its_size(
     tmp_path, monkeypatch, capsys
 ):
     monkeypatch.setattr(cli, "ANNOUNCE_BYTES", 1)  # the example counts as large
-    size = sum(f.stat().st_size for f in Path(EXAMPLE).rglob("*") if f.is_file())
+    read = [f for f in Path(EXAMPLE).iterdir() if f.suffix in (".txt", ".json")]
+    size = sum(f.stat().st_size for f in read)  # what the loader reads, not the card
     sheet = tmp_path / "sheet.csv"
     assert main(["-q", "annotate", EXAMPLE, "--out", str(sheet)]) == 0
     assert capsys.readouterr().err == ""  # quiet: not announced
@@ -401,8 +402,14 @@ def test_a_large_corpus_is_announced_and_the_report_says_its_size(
     err = capsys.readouterr().err
     assert f"reading {EXAMPLE} ({size / 1e6:.2g} MB)..." in err
     out = tmp_path / "out"
-    assert main(["analyze", EXAMPLE, "--out", str(out)]) == 0
-    written = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
+    assert main(["-q", "analyze", EXAMPLE, "--out", str(out)]) == 0
+    (out / "notes.txt").write_text("the user's own file", encoding="utf-8")
+    assert main(["analyze", EXAMPLE, "--out", str(out), "--force"]) == 0
+    written = sum(
+        f.stat().st_size
+        for f in out.rglob("*")
+        if f.is_file() and f.name != "notes.txt"
+    )
     assert capsys.readouterr().out.endswith(f"({written / 1e6:.2g} MB in {out})\n")
 
 

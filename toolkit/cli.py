@@ -106,14 +106,27 @@ def _load_arabic_corpus(
 
 
 def _disk_size(path: Path) -> int:
-    """Bytes taken by the files at ``path`` (a file, or a folder's files); 0 when
-    it cannot be read, since the loader then names the problem itself."""
+    """Bytes the loader will read at ``path``: the file, or a folder's ``.txt`` files
+    and their ``.json`` sidecars; 0 when it cannot be read, since the loader then
+    names the problem itself."""
     try:
         if path.is_dir():
-            return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+            return sum(
+                f.stat().st_size
+                for f in path.iterdir()
+                if f.suffix.lower() in (".txt", ".json") and f.is_file()
+            )
         return path.stat().st_size
     except OSError:
         return 0
+
+
+def _report_size(folder: Path) -> int:
+    """Bytes of the files the report wrote into ``folder`` (not the user's own)."""
+    from toolkit.report import report_outputs
+
+    files = (folder / name for name in report_outputs())
+    return sum(f.stat().st_size for f in files if f.is_file())
 
 
 def _megabytes(size: int) -> str:
@@ -146,7 +159,7 @@ def _analyze(args: argparse.Namespace) -> None:
         out = Path(args.out)
         print(
             f"report written to {out / 'report.md'} and {out / 'report.html'} "
-            f"({_megabytes(_disk_size(out))} in {out})"
+            f"({_megabytes(_report_size(out))} in {out})"
         )
 
 

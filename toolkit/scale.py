@@ -123,7 +123,7 @@ def framing_counts(statements: pd.DataFrame) -> pd.DataFrame:
     """
     S.require_columns(statements, BASE_KEYS, "argument 'statements'")
     keys = _keys(statements)
-    table = statements[keys].astype(object).fillna("").astype(str)
+    table = S.as_text(statements[keys])
     counts = table.groupby(keys, sort=True).size()
     return counts.rename(COUNT).reset_index()
 

@@ -313,3 +313,17 @@ def check_values(
             f"{what}: row {row} has {column}={frame[column].iloc[row]!r}; "
             f"expected one of {', '.join(sorted(allowed_set))}"
         )
+
+
+def as_text(values: pd.Series | pd.DataFrame) -> pd.Series | pd.DataFrame:
+    """Cells as strings, a missing cell (NaN, None, ``pd.NA``) as ``""``.
+
+    Works on categorical columns too, where ``fillna("")`` would raise because
+    ``""`` is not one of the categories.
+
+    Examples
+    --------
+    >>> as_text(pd.Series(pd.Categorical(["زعم", None]))).tolist()
+    ['زعم', '']
+    """
+    return values.astype(object).fillna("").astype(str)

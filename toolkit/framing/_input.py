@@ -21,6 +21,7 @@ from toolkit.corpus.schema import (
     TEXT_NORM,
     VERB_FRAME,
     VERB_FRAMES,
+    as_text,
     check_values,
     columns_present,
 )
@@ -55,13 +56,7 @@ def check_statements(
 
 def frames(statements: pd.DataFrame, what: str = "statements") -> pd.Series:
     """Return the verb-frame column with empty cells read as ``"none"``."""
-    column = (
-        statements[VERB_FRAME]
-        .astype(object)
-        .fillna("")
-        .astype(str)
-        .replace("", NO_FRAME)
-    )
+    column = as_text(statements[VERB_FRAME]).replace("", NO_FRAME)
     check_values(column.to_frame(), VERB_FRAME, VERB_FRAMES, f"argument {what!r}")
     return column
 
@@ -85,7 +80,7 @@ def texts(statements: pd.DataFrame, what: str = "statements") -> pd.Series:
     """Return the statement texts (raw text if present, else the normalised one)."""
     for column in (TEXT, TEXT_NORM):
         if column in statements.columns:
-            return statements[column].astype(object).fillna("").astype(str)
+            return as_text(statements[column])
     raise ValueError(
         f"argument {what!r}: needs a {TEXT!r} or {TEXT_NORM!r} column; "
         f"{columns_present(statements.columns, [TEXT, TEXT_NORM])}"

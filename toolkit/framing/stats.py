@@ -270,7 +270,7 @@ def holm_adjust(p_values: object) -> np.ndarray:
     done = ~np.isnan(values)
     if ((values[done] < 0) | (values[done] > 1)).any():
         bad = values[done][(values[done] < 0) | (values[done] > 1)][0]
-        raise ValueError(f"argument 'p_values': {bad:g} is not between 0 and 1")
+        raise ValueError(f"argument 'p_values': {float(bad)!r} is not between 0 and 1")
     adjusted = np.full(values.shape, np.nan)
     tested = values[done]
     order = np.argsort(tested, kind="stable")

@@ -20,7 +20,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from toolkit.corpus.schema import SIDE, VERB, VERB_FRAME, VERB_FRAMES, VERB_LEMMA
+from toolkit.corpus.schema import (
+    SIDE,
+    VERB,
+    VERB_FRAME,
+    VERB_FRAMES,
+    VERB_LEMMA,
+    as_text,
+)
 from toolkit.framing._input import check_statements, frames, present_sides
 from toolkit.framing.columns import COUNT, FEATURE, N_STATEMENTS, SHARE, VALUE
 
@@ -65,11 +72,9 @@ def verb_profile(statements: pd.DataFrame) -> pd.DataFrame:
     array([['اتهم', 2]], dtype=object)
     """
     check_statements(statements, [SIDE, VERB, VERB_FRAME])
-    verbs = statements[VERB].astype(object).fillna("").astype(str).str.strip()
+    verbs = as_text(statements[VERB]).str.strip()
     if VERB_LEMMA in statements.columns:
-        lemmas = (
-            statements[VERB_LEMMA].astype(object).fillna("").astype(str).str.strip()
-        )
+        lemmas = as_text(statements[VERB_LEMMA]).str.strip()
         verbs = lemmas.where(lemmas != "", verbs)
     table = pd.DataFrame(
         {
