@@ -73,6 +73,8 @@ _YEAR = re.compile(
 #: How far back from a candidate end initials or a year are looked for (the look-behinds
 #: still see the whole sentence so far).
 _TAIL = 40
+#: A letter or a digit: what a sentence needs besides punctuation and emoji.
+_WORD_CHAR = re.compile(r"[^\W_]")
 #: Whitespace and invisible characters: what a blank line holds and spans drop.
 _BLANK = re.compile(_SPACE)
 
@@ -158,7 +160,7 @@ def _ends_sentence(sentence: str) -> bool:
 
 def _has_word(text: str) -> bool:
     """Whether ``text`` holds a letter or a digit, not only punctuation or emoji."""
-    return any(char.isalnum() for char in text)
+    return _WORD_CHAR.search(text) is not None
 
 
 def _append(spans: list[Span], text: str, start: int, end: int, para_id: int) -> None:
