@@ -8,7 +8,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from toolkit.corpus import normalize, normalize_series
-from toolkit.corpus.normalize import CONTROLS, STEPS
+from toolkit.corpus.normalize import CONTROLS, STEPS, has_visible_text
 
 ARABIC_HEAVY = st.text(
     alphabet=st.one_of(
@@ -144,3 +144,18 @@ def test_series_rejects_unknown_option():
 def test_the_kurdish_ta_marbuta_merges_with_ta_marbuta_when_asked():
     assert normalize("هيئۃ", ta_marbuta=True) == normalize("هيئة", ta_marbuta=True)
     assert normalize("هيئۃ", ta_marbuta=True) == "هيئه"
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from([*CONTROLS, " ", "\n", "\u00a0", "\u3000", "ق", "a"])
+    )
+)
+def test_visible_text_is_what_remains_without_whitespace_and_invisible_marks(text):
+    left = text.translate(dict.fromkeys(map(ord, CONTROLS))).strip()
+    assert has_visible_text(text) is bool(left)
+
+
+@pytest.mark.parametrize("value", [None, 3, float("nan"), b"\xd9\x82"])
+def test_only_a_string_has_visible_text(value):
+    assert has_visible_text(value) is False

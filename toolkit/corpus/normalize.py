@@ -96,6 +96,8 @@ CONTROLS = "".join(
     ]
 )
 _INVISIBLE = dict.fromkeys(map(ord, CONTROLS))
+#: A character that is neither whitespace nor invisible (stops at the first one).
+_VISIBLE = re.compile(f"[^\\s{re.escape(CONTROLS)}]")
 #: The Arabic letters (hamza to yeh, the extended letters of the Arabic block, Kurdish
 #: ae), as the body of a regular-expression character class:
 #: ``re.compile(f"[{ARABIC_LETTERS}]")``.
@@ -214,7 +216,7 @@ def has_visible_text(text: object) -> bool:
     >>> has_visible_text(" \\u200f\\n"), has_visible_text("\\u200fقسد"), has_visible_text(3)
     (False, True, False)
     """
-    return isinstance(text, str) and bool(text.translate(_INVISIBLE).strip())
+    return isinstance(text, str) and _VISIBLE.search(text) is not None
 
 
 def normalize(
