@@ -13,7 +13,7 @@ documents (beta-binomial, intra-document correlation ``rho``) and measures:
   (:func:`toolkit.framing.difference_test`) against the clustered test
   (:func:`toolkit.framing.clustered_difference_test`).
 
-Run: ``python benchmarks/interval_coverage.py`` (seconds); writes
+Run: ``python benchmarks/interval_coverage.py`` (about a minute); writes
 ``benchmarks/results/coverage.md``.
 """
 
