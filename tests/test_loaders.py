@@ -204,18 +204,16 @@ def test_unknown_encoding_names_the_argument(tmp_path):
             load_corpus(tmp_path, encoding=codec)
 
 
-def test_empty_text_file_is_skipped_with_a_warning(tmp_path):
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("empty", "  \n"), ("marks", "\u200f\n\u200b \ufeff\n")],  # invisible marks only
+)
+def test_a_text_file_without_visible_text_is_skipped_with_a_warning(
+    tmp_path, name, content
+):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
-    with pytest.warns(CorpusWarning, match=r"empty\.txt: no text; skipped"):
-        articles = load_corpus(tmp_path)
-    assert articles[S.DOC_ID].tolist() == ["a"]
-
-
-def test_a_file_of_invisible_marks_only_is_empty(tmp_path):
-    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    (tmp_path / "marks.txt").write_text("\u200f\n\u200b \ufeff\n", encoding="utf-8")
-    with pytest.warns(CorpusWarning, match=r"marks\.txt: no text; skipped"):
+    (tmp_path / f"{name}.txt").write_text(content, encoding="utf-8")
+    with pytest.warns(CorpusWarning, match=rf"{name}\.txt: no text; skipped"):
         articles = load_corpus(tmp_path)
     assert articles[S.DOC_ID].tolist() == ["a"]
 

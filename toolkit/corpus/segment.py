@@ -8,10 +8,10 @@ Decimals ("3.5"), domains ("sana.sy", "www.x.com"), percentages ("90%"), quoted
 names ('"مسد"') and punctuation before "إلخ" (et cetera: "الحواجز... إلخ") do not end
 a sentence, nor does a run of punctuation that opens one ("قال. ..وأضاف" is two
 sentences, the second "..وأضاف"); punctuation or emoji after a paragraph's last
-sentence stay with it ("كلام جميل. 🤔" is one sentence). Invisible format characters (:data:`toolkit.corpus.normalize.CONTROLS`:
-RLM, ALM, zero-width space, BOM, bidi isolates...) are skipped: one after a full
-stop does not stop the split, a line of nothing else is blank, and no sentence starts
-or ends with one.
+sentence stay with it ("كلام جميل. 🤔" is one sentence). Invisible format
+characters (:data:`toolkit.corpus.normalize.CONTROLS`: RLM, ALM, zero-width space,
+BOM, bidi isolates...) are skipped: one after a full stop does not stop the split, a
+line of nothing else is blank, and no sentence starts or ends with one.
 
 Abbreviations. A full stop after initials does not end a sentence: one letter or a
 chain of letters each followed by a full stop, after a space, an opening bracket or

@@ -350,8 +350,8 @@ def clustered_difference_test(
         cluster_counts(successes_b, totals_b),
     ]
     effects = tuple(_design_effect(hits, total) for hits, total in checked)
-    raw = difference_test(*(int(x.sum()) for pair in checked for x in pair))
-    raw = raw._replace(design_effect=effects)
+    sums = np.array([[hits.sum(), total.sum()] for hits, total in checked], dtype=int)
+    raw = difference_test(*sums.ravel().tolist())._replace(design_effect=effects)
     documents = [np.count_nonzero(total) for _, total in checked]
     if raw.test == "none" or max(documents) < 2:
         return raw
@@ -359,8 +359,7 @@ def clustered_difference_test(
         _shrink_scale(total, effect, n)
         for (_, total), effect, n in zip(checked, effects, documents, strict=True)
     ]
-    hits = np.array([h.sum() * k for (h, _), k in zip(checked, scale, strict=True)])
-    trials = np.array([t.sum() * k for (_, t), k in zip(checked, scale, strict=True)])
+    hits, trials = (sums * np.array(scale)[:, None]).T
     table = np.column_stack([hits, trials - hits])
     if expected_freq(table).min() >= MIN_EXPECTED:
         chi2, p_value, _, _ = stats.chi2_contingency(table, correction=True)
@@ -380,11 +379,11 @@ def _shrink_scale(
 
     ``df_shrinkage / effect``, but never below ``1 / _most_clustered``: documents
     that are all hits or all misses are worth at least one statement each (for
-    documents of one size), whatever the degrees of freedom.
+    documents of one size), whatever the degrees of freedom. Never above
+    ``1 / effect`` either, since ``effect`` is capped at ``_most_clustered``.
     """
-    most = _most_clustered(totals)
-    return min(
-        1.0 / effect, max(1.0 / most, df_shrinkage(documents, confidence) / effect)
+    return max(
+        1.0 / _most_clustered(totals), df_shrinkage(documents, confidence) / effect
     )
 
 

@@ -268,11 +268,12 @@ def holm_adjust(p_values: object) -> np.ndarray:
             f"{values.shape}"
         )
     done = ~np.isnan(values)
-    if ((values[done] < 0) | (values[done] > 1)).any():
-        bad = values[done][(values[done] < 0) | (values[done] > 1)][0]
-        raise ValueError(f"argument 'p_values': {float(bad)!r} is not between 0 and 1")
-    adjusted = np.full(values.shape, np.nan)
     tested = values[done]
+    outside = (tested < 0) | (tested > 1)
+    if outside.any():
+        bad = float(tested[outside][0])
+        raise ValueError(f"argument 'p_values': {bad!r} is not between 0 and 1")
+    adjusted = np.full(values.shape, np.nan)
     order = np.argsort(tested, kind="stable")
     factors = len(tested) - np.arange(len(tested))
     stepped = np.maximum.accumulate(factors * tested[order])
